@@ -1,0 +1,7 @@
+"""Entry point for `python -m fieldguide`."""
+
+import sys
+
+from fieldguide.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The library layer: the content model, loading a library folder, rendering and checking it."""

@@ -1,0 +1,142 @@
+"""Frozen dataclasses for a loaded library: Library, Topic, Article, Source, GlossaryTerm, Problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from types import MappingProxyType
+
+
+class Severity(str, Enum):
+    """How bad a problem is: errors stop a library from passing `fieldguide check`."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a library, said so that a clinic editor can fix it."""
+
+    file: str  # path relative to the library root, with forward slashes ("" for the folder)
+    line: int | None  # 1-based line in that file, when known
+    severity: Severity
+    message: str  # a plain sentence: what is wrong and how to fix it
+    code: str  # short stable identifier, e.g. "bad-yaml", "unknown-source", "broken-link"
+
+    def __str__(self) -> str:
+        where = self.file or "."
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published source that articles cite (from sources.yml)."""
+
+    id: str
+    title: str
+    publisher: str = ""
+    authors: str = ""
+    year: int | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A medical or technical word with its plain definition (from glossary.yml)."""
+
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The term and all its aliases."""
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: front matter plus its Markdown body."""
+
+    slug: str  # path without ".md", forward slashes: "withdrawal/how-long-it-lasts"
+    title: str
+    summary: str
+    body: str  # Markdown, without the front matter
+    path: str  # file path relative to the library root ("withdrawal/how-long-it-lasts.md")
+    body_line: int = 1  # line of the file on which the body starts (for problem reports)
+    order: int = 0
+    keywords: tuple[str, ...] = ()
+    reviewed: dt.date | None = None
+    sources: tuple[str, ...] = ()
+
+    @property
+    def topic(self) -> str:
+        """Slug of the topic (folder) the article is in; "" for the library root."""
+        return self.slug.rpartition("/")[0]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A folder of the library: its articles and sub-topics, sorted by order then title."""
+
+    slug: str  # folder path relative to the root; "" for the root itself
+    title: str
+    summary: str = ""
+    order: int = 0
+    articles: tuple[str, ...] = ()  # article slugs, sorted
+    children: tuple[Topic, ...] = ()
+
+    def walk(self) -> tuple[Topic, ...]:
+        """This topic and every topic below it, depth first."""
+        out: list[Topic] = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return tuple(out)
+
+
+def _frozen_map(value: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(value))
+
+
+@dataclass(frozen=True, eq=False)
+class Library:
+    """A loaded library: everything that loaded well, plus the problems found."""
+
+    root: Path
+    id: str
+    title: str
+    home: str  # slug of the start article ("" when the library has none)
+    language: str = "en"
+    version: str = ""
+    publisher: str = ""
+    topics: Topic = field(default_factory=lambda: Topic(slug="", title=""))
+    articles: Mapping[str, Article] = field(default_factory=dict)
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    glossary: tuple[GlossaryTerm, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "articles", _frozen_map(self.articles))
+        object.__setattr__(self, "sources", _frozen_map(self.sources))
+
+    def article(self, slug: str) -> Article | None:
+        """The article with this slug, or None."""
+        return self.articles.get(slug)
+
+    def topic(self, slug: str) -> Topic | None:
+        """The topic with this slug, or None."""
+        for topic in self.topics.walk():
+            if topic.slug == slug:
+                return topic
+        return None
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Problems of severity error."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
