@@ -1,0 +1,68 @@
+"""Command line: the reader (default) and subcommands; the contract in ARCHITECTURE.md.
+
+    fieldguide [--library DIR] [--config FILE] [--kiosk] [--exit-after-start] [--self-test]
+    fieldguide check [DIR] [--json]
+    fieldguide search QUERY [--library DIR] [--limit N] [--json]
+    fieldguide index build [DIR] [--out FILE]
+    fieldguide kiosk-pin [--config FILE]
+
+Each subcommand is a module in `fieldguide.commands` with `add_arguments(parser)` and
+`run(args) -> int`, imported only when used, so that starting the reader stays cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+
+# Process start as early as we can see it; --exit-after-start reports time from here.
+STARTED = time.perf_counter()
+
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("fieldguide.commands.check", "check a library folder for problems"),
+    "search": ("fieldguide.commands.search", "search a library, as the reader would"),
+    "index": ("fieldguide.commands.index", "build a search index"),
+    "kiosk-pin": ("fieldguide.commands.kiosk_pin", "store an administrator PIN for kiosk mode"),
+}
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    """Options of the reader itself (no subcommand)."""
+    parser = argparse.ArgumentParser(
+        prog="fieldguide",
+        description="Field Guide: an offline reader for plain-language health information.",
+        epilog="Subcommands: "
+        + "; ".join(f"{name}: {text}" for name, (_, text) in SUBCOMMANDS.items())
+        + ". Use 'fieldguide SUBCOMMAND --help' for more.",
+    )
+    parser.add_argument("--library", metavar="DIR", help="open this library folder")
+    parser.add_argument("--config", metavar="FILE", help="deployment config (fieldguide.toml)")
+    parser.add_argument("--kiosk", action="store_true", help="start in kiosk mode")
+    parser.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help="paint the start article, print one JSON line with timings, exit",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="load the library, search, render an article, exit 0 if all worked",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the reader or a subcommand; return the process exit code."""
+    args_list = sys.argv[1:] if argv is None else argv
+    if args_list and args_list[0] in SUBCOMMANDS:
+        name = args_list[0]
+        module = importlib.import_module(SUBCOMMANDS[name][0])
+        parser = argparse.ArgumentParser(prog=f"fieldguide {name}", description=SUBCOMMANDS[name][1])
+        module.add_arguments(parser)
+        return int(module.run(parser.parse_args(args_list[1:])))
+    args = reader_parser().parse_args(args_list)
+    from fieldguide import app  # Qt is imported only on this path
+
+    return app.run(args, started=STARTED)

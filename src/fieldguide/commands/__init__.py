@@ -1,0 +1,1 @@
+"""Subcommands of the `fieldguide` command line, one module each."""
