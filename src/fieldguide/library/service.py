@@ -64,7 +64,8 @@ class LibraryService:
             if self._renderer is None:
                 self._renderer = Renderer(self.library)
             rendered = self._renderer.render(article)
-            page = Page(slug, article.title, rendered.html, "article", self.topic_path(slug))
+            body = f"<h1>{html.escape(article.title)}</h1>{rendered.html}"
+            page = Page(slug, article.title, body, "article", self.topic_path(slug))
         else:
             topic = self.library.topic(slug) if slug else None
             if topic is None:
