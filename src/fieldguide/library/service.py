@@ -97,5 +97,5 @@ class LibraryService:
                 f"<br>{html.escape(child.summary)}</li>"
             )
         if items:
-            parts.append(f"<ul class=\"topic-list\">{''.join(items)}</ul>")
+            parts.append(f'<ul class="topic-list">{"".join(items)}</ul>')
         return Page(topic.slug, topic.title, "".join(parts), "topic", self.topic_path(topic.slug))
