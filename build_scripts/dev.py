@@ -4,7 +4,7 @@ Standard library only, so that it works on a machine that has nothing but Python
 
     python build_scripts/dev.py run [fieldguide arguments]   open the reader on the bundled library
     python build_scripts/dev.py test [pytest arguments]      run the whole test suite
-    python build_scripts/dev.py tool NAME [arguments]        run a tool of the environment (ruff, mypy)
+    python build_scripts/dev.py tool NAME [arguments]        run a tool (ruff, mypy) of the env
 
 The environment lives in `.venv/` at the top of the checkout. It is installed from the lock
 (`build_scripts/requirements.lock`, exact versions with hashes) and rebuilt only when the lock,
