@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from render_support import article
 
 from fieldguide.library.render import markdown_text, plain_text
@@ -58,3 +60,10 @@ def test_safe_from_worker_threads() -> None:
     for thread in threads:
         thread.join()
     assert results == {n: f"Paragraph {n}." for n in range(4)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_gives_text_without_markup_characters(source: str) -> None:
+    text = markdown_text(source)
+    assert "\x02" not in text and "\x03" not in text  # no Python-Markdown placeholders left
