@@ -61,8 +61,11 @@ class Validator:
             message = "The" + message[3:]
         self.problems.append(Problem(str(self.file), self.line(path), severity, message, code))
 
-    def wrong_type(self, path: KeyPath, value: object, expected: str, default: object) -> None:
-        message = f"{where(path)} must be {expected}, not {describe(value)}. {_fallback(default)}"
+    def wrong_type(
+        self, path: KeyPath, value: object, expected: str, default: object, then: str = ""
+    ) -> None:
+        then = then or _fallback(default)
+        message = f"{where(path)} must be {expected}, not {describe(value)}. {then}"
         self.report(path, "config-wrong-type", message)
 
     def unknown_keys(self, table: dict[str, Any], allowed: tuple[str, ...], path: KeyPath) -> None:
@@ -84,14 +87,20 @@ class Validator:
         return {}
 
     def text(
-        self, table: dict[str, Any], path: KeyPath, default: str = "", *, phone: bool = False
+        self,
+        table: dict[str, Any],
+        path: KeyPath,
+        default: str = "",
+        *,
+        phone: bool = False,
+        then: str = "",
     ) -> str:
         value = table.get(str(path[-1]), default)
         if isinstance(value, str):
             return value.strip()
         if phone and isinstance(value, int) and not isinstance(value, bool):
             return str(value)  # 911 without quotes: clear enough
-        self.wrong_type(path, value, 'text in quotes, like "..."', default)
+        self.wrong_type(path, value, 'text in quotes, like "..."', default, then)
         return default
 
     def flag(self, table: dict[str, Any], path: KeyPath, default: bool) -> bool:
@@ -197,18 +206,24 @@ class Validator:
                 self.wrong_type(here, item, "a section with a name and a number", ())
                 continue
             self.unknown_keys(item, CONTACT_KEYS, here)
-            name = self.text(item, (*here, "name"))
-            number = self.text(item, (*here, "number"), phone=True)
+            left_out = "This contact is left out of Get help now."
+            name = self.text(item, (*here, "name"), then=left_out)
+            number = self.text(item, (*here, "number"), phone=True, then=left_out)
             hours = self.text(item, (*here, "hours"))
             note = self.text(item, (*here, "note"))
-            missing = [key for key, got in (("name", name), ("number", number)) if not got]
+            # A name or number of the wrong type already has its message; say "missing" only
+            # for one that is not there (or empty).
+            missing = [key for key in ("name", "number") if not str(item.get(key, "")).strip()]
             if missing:
-                example = 'name = "Riverside Clinic"' if not name else 'number = "555-0100"'
+                example = (
+                    'name = "Riverside Clinic"' if "name" in missing else 'number = "555-0100"'
+                )
                 message = (
                     f"{where(here)} has no {' and no '.join(missing)}, so it is left out of "
                     f"Get help now. Add a line such as {example}."
                 )
                 self.report(here, "config-missing-value", message)
+            if not name or not number:
                 continue
             contacts.append(HelpContact(name, number, hours, note))
         return tuple(contacts)
@@ -228,8 +243,9 @@ class Validator:
         )
         if settings.enabled and not settings.has_pin:
             message = (
-                "Kiosk mode is on but no administrator PIN is set, so anyone who presses "
-                f"{settings.exit_chord} can leave kiosk mode. Set a PIN with: fieldguide kiosk-pin"
+                "Kiosk mode is on (enabled in [kiosk]) but no administrator PIN is set, so anyone "
+                f"who presses {settings.exit_chord} can leave kiosk mode. Set a PIN with: "
+                "fieldguide kiosk-pin"
             )
             self.report((*here, "enabled"), "config-no-pin", message, Severity.WARNING)
         return settings
