@@ -1,6 +1,6 @@
 """Deployment settings: a clinic's fieldguide.toml read into a validated, frozen Config.
 
-    config, problems = load_config(args.config and Path(args.config))
+    config, problems = load_config(Path(args.config) if args.config else None)
 
 `problems` are `fieldguide.library.model.Problem`s (file = the settings file, line, key named in the
 message); the reader starts whatever they say. The kiosk PIN helpers live here too.
