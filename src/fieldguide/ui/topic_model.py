@@ -34,14 +34,14 @@ class Node:
 
 
 def nodes_from_library(library: Library) -> Node:
-    """The invisible root node of a library's topic tree (topics first, then articles)."""
+    """The invisible root node of a library's topic tree (articles first, then sub-topics)."""
 
     def fill(target: Node, topic: Topic) -> None:
-        for child in topic.children:
-            fill(target.add(Node(child.slug, child.title, "topic", child.summary)), child)
         for slug in topic.articles:
             article = library.articles[slug]
             target.add(Node(slug, article.title, "article", article.summary))
+        for child in topic.children:
+            fill(target.add(Node(child.slug, child.title, "topic", child.summary)), child)
 
     root = Node("", library.title, "topic")
     fill(root, library.topics)
