@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 
 # A light theme for QTextDocument.setDefaultStyleSheet (Qt's rich-text CSS subset). Classes the
 # view may style: table.box / td.box with .danger or .note, p.box-title, table.data, a.term,
-# a.external, a.broken and span.broken, span.missing-image, p.render-failed.
+# a.external, a.broken and span.broken, span.missing-image, p.render-failed; and for the end of
+# each article (library/service.py): div.sources, ol.sources, span.source-title, p.reviewed.
 DEFAULT_CSS = """
 h1, h2, h3, h4 { color: #1f3a5f; }
 a { color: #0b57a4; }
@@ -49,6 +50,9 @@ td.note { background-color: #eaf2fb; color: #1b1b1b; }
 table.note p.box-title { color: #1f3a5f; }
 table.data { border-color: #9aa5b1; border-collapse: collapse; margin-top: 8px; }
 th { background-color: #eef1f4; }
+div.sources { margin-top: 12px; }
+ol.sources { margin-top: 4px; }
+p.reviewed { color: #3d4853; font-style: italic; }
 """
 
 _NOTICE_OUTPUTS = (links.NOTICES, images.NOTICES, boxes.NOTICES)

@@ -3,14 +3,17 @@ something is missing. Plain values in and out; the UI never touches files or Mar
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from dataclasses import dataclass
 
-from fieldguide.library.model import Library, Topic
+from fieldguide.library.model import Library, Source, Topic
 from fieldguide.library.render import Renderer
 
 log = logging.getLogger(__name__)
+
+SOURCES_ID = "article-sources"  # anchor of the sources list at the end of each article
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,52 @@ class Page:
     html: str
     kind: str = "article"  # "article", "topic" or "message"
     topic_path: tuple[str, ...] = ()  # titles from the top topic down to the page's topic
+    sources: tuple[Source, ...] = ()  # what an article cites, in its own order
+    reviewed: dt.date | None = None  # when an article was last checked by a reviewer
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(day: dt.date) -> str:
+    """A date as people write it, the same on every computer: "20 November 2026"."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def source_html(source: Source) -> str:
+    """One source as a line: title, who published or wrote it, the year, the address as a link.
+
+    The address keeps the renderer's external-link form (class "external", the address as the
+    title, text ending " ↗") so that the reader handles it like any other link to the web.
+    """
+    parts = [f'<span class="source-title">{html.escape(source.title)}</span>.']
+    who = ". ".join(p for p in (source.authors, source.publisher) if p)
+    when = str(source.year) if source.year else ""
+    byline = ", ".join(p for p in (who, when) if p)
+    if byline:
+        parts.append(f"{html.escape(byline)}.")
+    if source.url.startswith(("https://", "http://")):
+        url = html.escape(source.url)
+        parts.append(f'<a class="external" href="{url}" title="{url}">{url} ↗</a>')
+    elif source.url:
+        parts.append(html.escape(source.url))
+    return " ".join(parts)
+
+
+def sources_html(sources: tuple[Source, ...], reviewed: dt.date | None) -> str:
+    """The end of an article: its sources as a numbered list, then the "Last reviewed" date."""
+    parts: list[str] = []
+    if sources:
+        items = "".join(f"<li>{source_html(s)}</li>" for s in sources)
+        parts.append(f'<h2 id="{SOURCES_ID}">Sources</h2><ol class="sources">{items}</ol>')
+    if reviewed is not None:
+        parts.append(f'<p class="reviewed">Last reviewed: {long_date(reviewed)}</p>')
+    if not parts:
+        return ""
+    return f'<hr><div class="sources">{"".join(parts)}</div>'
 
 
 def message_page(title: str, text: str) -> Page:
@@ -47,13 +96,15 @@ class LibraryService:
 
     def topic_path(self, slug: str) -> tuple[str, ...]:
         """Titles of the topics that hold the article or topic `slug`, from the top down."""
-        parts = slug.split("/")
-        path: list[str] = []
-        for depth in range(1, len(parts)):
-            topic = self.library.topic("/".join(parts[:depth]))
-            if topic is not None:
-                path.append(topic.title)
-        return tuple(path)
+        return tuple(title for _, title in self.topic_trail(slug))
+
+    def sources_of(self, slug: str) -> tuple[Source, ...]:
+        """The sources an article cites, in its order (ids missing from sources.yml skipped)."""
+        article = self.library.article(slug)
+        if article is None:
+            return ()
+        found = (self.library.sources.get(sid) for sid in article.sources)
+        return tuple(s for s in found if isinstance(s, Source))
 
     def page(self, slug: str) -> Page:
         """The page for an article or topic slug; a message page when there is none."""
@@ -64,20 +115,50 @@ class LibraryService:
             if self._renderer is None:
                 self._renderer = Renderer(self.library)
             rendered = self._renderer.render(article)
-            body = f"<h1>{html.escape(article.title)}</h1>{rendered.html}"
-            page = Page(slug, article.title, body, "article", self.topic_path(slug))
+            sources = self.sources_of(slug)
+            body = (
+                f"<h1>{html.escape(article.title)}</h1>{rendered.html}"
+                f"{sources_html(sources, article.reviewed)}"
+            )
+            page = Page(
+                slug,
+                article.title,
+                body,
+                "article",
+                self.topic_path(slug),
+                sources=sources,
+                reviewed=article.reviewed,
+            )
         else:
             topic = self.library.topic(slug) if slug else None
             if topic is None:
                 log.info("no article or topic %r", slug)
-                return message_page(
-                    "Page not found",
-                    f"This guide has no page called “{slug}”. It may have been moved or "
-                    "removed.\n\nUse Back to return, or pick a topic from the list.",
-                )
+                return self.not_found(slug)
             page = self._topic_page(topic)
         self._cache[slug] = page
         return page
+
+    def not_found(self, slug: str) -> Page:
+        """The message for a page this library does not have, with a way back to the start."""
+        page = message_page(
+            "Page not found",
+            f"This guide has no page called “{slug}”. It may have been moved or "
+            "removed.\n\nUse Back to return, or pick a topic from the list.",
+        )
+        if not self.home:
+            return page
+        link = f'<p><a href="article:{html.escape(self.home)}">Go to the start page</a></p>'
+        return Page(page.slug, page.title, page.html + link, page.kind)
+
+    def topic_trail(self, slug: str) -> tuple[tuple[str, str], ...]:
+        """(slug, title) of each topic that holds `slug`, from the top down (for a breadcrumb)."""
+        parts = slug.split("/")
+        trail: list[tuple[str, str]] = []
+        for depth in range(1, len(parts)):
+            topic = self.library.topic("/".join(parts[:depth]))
+            if topic is not None:
+                trail.append((topic.slug, topic.title))
+        return tuple(trail)
 
     def _topic_page(self, topic: Topic) -> Page:
         """A topic overview: its summary, then its articles and sub-topics with summaries."""
