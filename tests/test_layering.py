@@ -8,7 +8,7 @@ import sys
 
 import fieldguide
 
-PURE = ("library", "search", "userdata", "config", "paths", "errors")
+PURE = ("library", "search", "userdata", "config", "paths", "errors", "navigation")
 
 
 def pure_modules() -> list[str]:

@@ -1,0 +1,113 @@
+"""Back and forward through the pages a reader opened, as browsers do (pure: no Qt)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+DEFAULT_LIMIT = 100  # places kept on each of the back and forward stacks
+
+
+@dataclass(frozen=True)
+class Place:
+    """A page the reader was on, with how far down it they were (0.0 top to 1.0 bottom)."""
+
+    slug: str
+    anchor: str = ""
+    scroll: float = 0.0
+
+    def __post_init__(self) -> None:
+        scroll = self.scroll if math.isfinite(self.scroll) else 0.0
+        object.__setattr__(self, "scroll", min(1.0, max(0.0, scroll)))
+
+
+class Navigation:
+    """The current place plus two stacks. Visiting a new page clears the forward stack.
+
+    >>> nav = Navigation()
+    >>> nav.visit("home"); nav.visit("a"); nav.visit("b")
+    True
+    True
+    True
+    >>> nav.back().slug, nav.back().slug, nav.forward().slug
+    ('a', 'home', 'a')
+    """
+
+    def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        self._limit = limit
+        self._back: list[Place] = []
+        self._forward: list[Place] = []
+        self.current: Place | None = None
+
+    @property
+    def can_go_back(self) -> bool:
+        """True when there is a page to go back to."""
+        return bool(self._back)
+
+    @property
+    def can_go_forward(self) -> bool:
+        """True when Back was used and a page is waiting ahead."""
+        return bool(self._forward)
+
+    @property
+    def back_places(self) -> tuple[Place, ...]:
+        """The pages Back would show, the nearest first."""
+        return tuple(reversed(self._back))
+
+    @property
+    def forward_places(self) -> tuple[Place, ...]:
+        """The pages Forward would show, the nearest first."""
+        return tuple(reversed(self._forward))
+
+    def visit(self, slug: str, anchor: str = "") -> bool:
+        """Go to a new page. Returns False (and changes nothing) when it is already the current
+        page with no anchor to move to, so that clicking the open page does not fill Back."""
+        if self.current is not None:
+            if self.current.slug == slug and not anchor:
+                return False
+            self._push(self._back, self.current)
+        self._forward.clear()
+        self.current = Place(slug, anchor)
+        return True
+
+    def remember_scroll(self, scroll: float) -> None:
+        """Note how far down the current page the reader is, for coming back to it later."""
+        if self.current is not None:
+            self.current = replace(self.current, scroll=scroll)
+
+    def back(self) -> Place | None:
+        """Step back one page; None (and nothing changes) when there is none."""
+        return self._step(self._back, self._forward)
+
+    def forward(self) -> Place | None:
+        """Step forward one page; None (and nothing changes) when there is none."""
+        return self._step(self._forward, self._back)
+
+    def go_to(self, place: Place) -> Place | None:
+        """Jump to a place from `back_places` or `forward_places` (as a browser's Back menu)."""
+        for stack, other in ((self._back, self._forward), (self._forward, self._back)):
+            if place in stack:
+                while stack and stack[-1] != place:
+                    self._step(stack, other)
+                return self._step(stack, other)
+        return None
+
+    def clear(self) -> None:
+        """Forget everything (a kiosk reset)."""
+        self._back.clear()
+        self._forward.clear()
+        self.current = None
+
+    def _step(self, source: list[Place], target: list[Place]) -> Place | None:
+        if not source:
+            return None
+        if self.current is not None:
+            self._push(target, self.current)
+        self.current = source.pop()
+        return self.current
+
+    def _push(self, stack: list[Place], place: Place) -> None:
+        stack.append(place)
+        del stack[: -self._limit]
