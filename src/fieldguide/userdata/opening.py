@@ -26,6 +26,8 @@ BadKind = Literal["corrupt", "foreign", "newer"]
 _BAD_FILE_CODES = {1, 11, 17, 20, 26}  # ERROR, CORRUPT, SCHEMA, MISMATCH, NOTADB
 _BUSY_CODES = {5, 6}  # BUSY, LOCKED
 JOURNAL_SUFFIXES = ("-journal", "-wal", "-shm")
+# How long to wait for another copy of Field Guide that is writing the same file this moment.
+BUSY_TIMEOUT_S = 1.0
 
 
 class BadFile(Exception):
@@ -47,7 +49,9 @@ class Opened:
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with our settings: manual transactions, rollback journal, full sync."""
-    conn = sqlite3.connect(path, timeout=1.0, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
     conn.execute("PRAGMA synchronous = FULL")
     return conn
 
@@ -107,6 +111,7 @@ def _move_aside(path: Path) -> Path:
 
 def memory_notice(folder: Path) -> Notice:
     """Told when the store cannot write where it should."""
+    folder = folder.absolute()
     return Notice(
         "memory_only",
         f"Field Guide cannot save bookmarks or reading history in the folder {folder}, "
@@ -115,7 +120,7 @@ def memory_notice(folder: Path) -> Notice:
 
 
 def _bad_file_notice(kind: BadKind, kept: Path) -> Notice:
-    where = f"The old file was kept as {kept.name} in the folder {kept.parent}."
+    where = f"The old file was kept as {kept.name} in the folder {kept.absolute().parent}."
     if kind == "newer":
         return Notice(
             "newer_version",
@@ -180,8 +185,8 @@ def _quarantine_and_restart(
                 Notice(
                     "memory_only",
                     "Your saved bookmarks and reading history could not be read, and the file "
-                    f"{path.name} in the folder {path.parent} could not be moved aside, so "
-                    "Field Guide will keep them only until you close it.",
+                    f"{path.name} in the folder {path.absolute().parent} could not be moved "
+                    "aside, so Field Guide will keep them only until you close it.",
                 )
             ],
         )

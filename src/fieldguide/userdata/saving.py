@@ -11,7 +11,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Self
 
@@ -122,18 +122,27 @@ class BatchedStore:
             )
         conn.close()
 
-    def start_autoflush(self, interval_s: float = 1.0) -> None:
-        """Start the single writer thread: it flushes `interval_s` after the first change."""
+    def start_autoflush(
+        self, interval_s: float = 1.0, on_flushed: Callable[[bool], None] | None = None
+    ) -> None:
+        """Start the single writer thread: it flushes `interval_s` after the first change.
+
+        `on_flushed(result)` runs in the writer thread after each flush (result as flush()
+        returns it); a Qt app hands it to the GUI thread with a signal, then reads `notices`.
+        """
         with self._lock:
             if self._writer is not None or self._conn is None:
                 return
             self._stopping = False
             self._writer = threading.Thread(
-                target=self._autoflush, args=(interval_s,), name="userdata-writer", daemon=True
+                target=self._autoflush,
+                args=(interval_s, on_flushed),
+                name="userdata-writer",
+                daemon=True,
             )
             self._writer.start()
 
-    def _autoflush(self, interval_s: float) -> None:
+    def _autoflush(self, interval_s: float, on_flushed: Callable[[bool], None] | None) -> None:
         while True:
             with self._changed:
                 self._changed.wait_for(lambda: bool(self._dirty) or self._stopping)
@@ -141,7 +150,12 @@ class BatchedStore:
                     return
                 # Let more changes arrive (scrolling, clicks) so that they share one transaction.
                 self._changed.wait_for(lambda: self._stopping, timeout=interval_s)
-            self.flush()
+            result = self.flush()
+            if on_flushed is not None:
+                try:
+                    on_flushed(result)
+                except Exception:
+                    log.exception("the on_flushed callback of the user-data writer failed")
 
     def close(self) -> None:
         """Stop the writer, write what is pending, close the file. Safe to call twice."""
