@@ -13,6 +13,7 @@ returns part of a bad file.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -67,7 +68,8 @@ def write_bookmarks_file(path: Path, bookmarks: Iterable[Bookmark]) -> None:
             os.fsync(f.fileno())
         os.replace(temp, path)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
         reason = exc.strerror or str(exc)
         raise UserDataError(
             f"The bookmarks could not be saved as {path.name} in the folder {path.parent} "
