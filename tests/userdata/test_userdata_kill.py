@@ -26,16 +26,21 @@ TRIALS = 120
 WORKERS = 4
 
 CHILD = """
+import os
 import sys
 from pathlib import Path
 from fieldguide.userdata import UserData
 
+def say(*words):
+    # One write() per line, whatever the buffering of stdout, so that a kill never cuts a line.
+    os.write(1, (" ".join(map(str, words)) + "\\n").encode())
+
 store = UserData.open(Path(sys.argv[1]))
 if store.notices or not store.is_saving:
-    print("trouble", [n.kind for n in store.notices], flush=True)
+    say("trouble", [n.kind for n in store.notices])
     sys.exit(3)
 i = len(store.bookmarks)
-print("ready", i, flush=True)
+say("ready", i)
 while True:
     store.add_bookmark("kill", f"a/{i}", f"Article {i}")
     store.record_visit("kill", f"a/{i}", f"Article {i}")
@@ -43,20 +48,22 @@ while True:
     if i % 7 == 0:
         store.rename_bookmark("kill", f"a/{i}", f"Label {i}")
     if not store.flush():
-        print("failed", i, flush=True)
+        say("failed", i)
         sys.exit(4)
-    print("committed", i, flush=True)
+    say("committed", i)
     i += 1
 """
 
 
 def run_trial(path: Path, rng: random.Random, committed: set[int]) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    errors = path.parent / "child-errors.txt"
+    with errors.open("ab") as stderr:
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path)],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+        )
     assert child.stdout is not None
     lines: list[str] = []
     if rng.random() < 0.15:
@@ -67,14 +74,17 @@ def run_trial(path: Path, rng: random.Random, committed: set[int]) -> None:
             line = child.stdout.readline()
             if not line:
                 break
-            lines.append(line.rstrip("\n"))
+            lines.append(line)
         time.sleep(rng.uniform(0.0, 0.003))  # land anywhere inside the next flush
     child.send_signal(signal.SIGKILL)
-    out, err = child.communicate()
-    # Lines the child wrote before it died were written after flush() returned True.
-    lines += out.splitlines()
-    assert not any(line.startswith(("trouble", "failed")) for line in lines), (lines, err)
-    assert child.returncode == -signal.SIGKILL, (child.returncode, err)
+    # Read the rest through the same buffered reader (communicate() would bypass its buffer).
+    lines += child.stdout.readlines()
+    child.stdout.close()
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, errors.read_text()
+    # Each line is written whole with one write() after flush() returned True.
+    assert all(line.endswith("\n") for line in lines), lines
+    assert not any(line.startswith(("trouble", "failed")) for line in lines), lines
     committed.update(int(line.split()[1]) for line in lines if line.startswith("committed"))
 
 

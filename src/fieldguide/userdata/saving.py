@@ -166,10 +166,10 @@ class BatchedStore:
         if writer is not None:
             writer.join()
         self.flush()
-        with self._lock:
+        with self._write_lock, self._lock:
             conn, self._conn = self._conn, None
-        if conn is not None:
-            conn.close()
+            if conn is not None:
+                conn.close()
 
     def __enter__(self) -> Self:
         return self
