@@ -22,7 +22,7 @@ import pytest
 
 from fieldguide.userdata import UserData
 
-TRIALS = 120
+TRIALS = 100
 WORKERS = 4
 
 CHILD = """
