@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldguide.library.render import DEFAULT_CSS
+
+DOCUMENT_MARGIN = 16  # pixels around the text
+LINE_CHARACTERS = 85  # at most this many characters on a line: long lines are hard to follow
+WIDEST_PICTURE = 640  # the renderer's largest picture width: the column never gets narrower
 
 
 class ArticleView(QTextBrowser):
@@ -22,10 +27,75 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultStyleSheet(DEFAULT_CSS)
         self.setAccessibleName(self.tr("Article"))
         self.setAccessibleDescription(self.tr("The text of the page you are reading"))
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins look like the page
+        self.setAutoFillBackground(True)
+        self._html = ""
+        self._pending_scroll: float | None = None
+        self._moving = False
+        bar = self.verticalScrollBar()
+        bar.rangeChanged.connect(self._range_changed)
+        bar.valueChanged.connect(self._value_changed)
 
     def show_html(self, html: str) -> None:
         """Replace the shown page."""
+        self._html = html
+        self._pending_scroll = None
         self.setHtml(html)
+
+    def set_document_css(self, css: str) -> None:
+        """Use another article stylesheet (a theme change); the page stays where it was."""
+        self.document().setDefaultStyleSheet(css)
+        if self._html:
+            fraction = self.scroll_fraction()
+            self.setHtml(self._html)
+            self.set_scroll_fraction(fraction)
+
+    def scroll_fraction(self) -> float:
+        """How far down the page the reader is: 0.0 at the top, 1.0 at the bottom."""
+        if self._pending_scroll is not None:
+            return self._pending_scroll
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        """Scroll to `fraction` of the page, now and again while the page is still laid out
+        (its length can grow after the first paint), until the reader scrolls themselves."""
+        fraction = min(1.0, max(0.0, fraction))
+        self._pending_scroll = fraction if fraction > 0 else None
+        self._apply_scroll(fraction)
+
+    def _apply_scroll(self, fraction: float) -> None:
+        bar = self.verticalScrollBar()
+        self._moving = True
+        try:
+            bar.setValue(round(fraction * bar.maximum()))
+        finally:
+            self._moving = False
+
+    def _range_changed(self, _minimum: int, _maximum: int) -> None:
+        if self._pending_scroll is not None:
+            self._apply_scroll(self._pending_scroll)
+
+    def _value_changed(self, _value: int) -> None:
+        if not self._moving and self.verticalScrollBar().maximum() > 0:
+            self._pending_scroll = None  # the reader (or an anchor jump) moved: stop restoring
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_column()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: object) -> None:
+        super().changeEvent(event)  # type: ignore[arg-type]
+        self._fit_column()  # a new text size changes how wide the column may be
+
+    def _fit_column(self) -> None:
+        """Keep lines readable on a wide screen: centre a column of LINE_CHARACTERS."""
+        text = max(self.fontMetrics().averageCharWidth() * LINE_CHARACTERS, WIDEST_PICTURE)
+        chrome = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        side = max(0, (self.width() - chrome - text - 2 * DOCUMENT_MARGIN - 4) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
 
     def loadResource(self, type_: int, name: QUrl) -> object:
         """Load only local files; anything remote is refused (the app never goes online)."""
