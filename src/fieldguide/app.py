@@ -9,10 +9,17 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldguide import paths
+from fieldguide.config import Config, load_config
 from fieldguide.library.loader import load_library
 from fieldguide.library.service import LibraryService, message_page
+from fieldguide.userdata import Preferences, UserData
+
+if TYPE_CHECKING:
+    from fieldguide.ui import MainWindow
+    from fieldguide.ui.file_dialogs import FileDialogs
 
 log = logging.getLogger(__name__)
 
@@ -22,30 +29,72 @@ def library_dir(args: argparse.Namespace) -> Path:
     return Path(args.library) if args.library else paths.bundled_library_dir()
 
 
+def open_user_data(config: Config, kiosk: bool) -> tuple[UserData, str]:
+    """The reader's saved data (memory only in a kiosk) and a notice about where it lives."""
+    where = paths.locate_user_data(kiosk=kiosk)
+    defaults = Preferences()
+    try:
+        defaults = Preferences(zoom=config.text_size, theme=config.theme)
+    except ValueError as exc:  # the config clamps and checks; this is a last guard
+        log.warning("config text size or theme not used: %s", exc)
+    return UserData.open(where.user_db, defaults=defaults), where.notice
+
+
+def build_window(
+    service: LibraryService,
+    store: UserData,
+    files: FileDialogs | None,
+    notice: str = "",
+    start_page: str = "",
+) -> MainWindow:
+    """The window on a library and the reader's saved data, put back as the reader left it:
+    size, panels, zoom, theme, the page and how far down it. Saved data never stops it opening.
+    """
+    from fieldguide.ui import MainWindow
+    from fieldguide.ui.userdata_bridge import UserDataBridge
+
+    window = MainWindow(service, UserDataBridge(store, service.library.id), files)
+    window.user.setParent(window)
+    for text in (notice, *window.user.take_notices()):
+        window.banner.show_message(text)
+    window.session.restore_window()
+    if window.session.restore_reading():
+        return window
+    start = start_page if service.exists(start_page) else service.home
+    if start:
+        window.open(start)
+    else:
+        detail = "\n\n".join(p.message for p in service.library.errors[:3])
+        window.show_message(
+            message_page(
+                "No articles to show",
+                f"Field Guide could not find any articles in “{service.library.root}”.\n\n{detail}",
+            )
+        )
+    return window
+
+
 def run(args: argparse.Namespace, started: float) -> int:
     """Open the reader; with --exit-after-start, quit after the first paint of the start page."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from fieldguide.ui import MainWindow
+    from fieldguide.ui.file_dialogs import QtFileDialogs
 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
+    qt_app.setStyle("Fusion")  # draws from our palettes the same way on every system
 
+    config, _problems = load_config(Path(args.config) if args.config else None)
+    kiosk = bool(args.kiosk or config.kiosk.enabled)
     library = load_library(library_dir(args))
     service = LibraryService(library)
-    window = MainWindow(service)
-    if service.home:
-        window.open(service.home)
-    else:
-        detail = "\n\n".join(p.message for p in library.errors[:3])
-        window.show_message(
-            message_page(
-                "No articles to show",
-                f"Field Guide could not find any articles in “{library.root}”.\n\n{detail}",
-            )
-        )
+    # --exit-after-start measures the start page and leaves no trace: its data stays in memory.
+    store, notice = open_user_data(config, kiosk or args.exit_after_start)
+    files = None if kiosk else QtFileDialogs()
+    window = build_window(service, store, files, notice, config.start_page)
+    qt_app.aboutToQuit.connect(window.user.close)  # write what is pending, then close the file
     result = {"exit": 0}
     if args.exit_after_start:
 

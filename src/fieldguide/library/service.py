@@ -98,6 +98,12 @@ class LibraryService:
         """Titles of the topics that hold the article or topic `slug`, from the top down."""
         return tuple(title for _, title in self.topic_trail(slug))
 
+    def exists(self, slug: str) -> bool:
+        """True when the library has an article or topic called `slug`."""
+        if not slug:
+            return False
+        return self.library.article(slug) is not None or self.library.topic(slug) is not None
+
     def sources_of(self, slug: str) -> tuple[Source, ...]:
         """The sources an article cites, in its order (ids missing from sources.yml skipped)."""
         article = self.library.article(slug)

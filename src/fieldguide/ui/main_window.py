@@ -5,25 +5,52 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from fieldguide.library.links import ARTICLE_SCHEME
 from fieldguide.library.service import LibraryService, Page
 from fieldguide.ui.article_view import ArticleView
+from fieldguide.ui.banner import NoticeBanner
+from fieldguide.ui.bookmark_star import BookmarkStar
+from fieldguide.ui.bookmarks_panel import BookmarksPanel
+from fieldguide.ui.breadcrumb import Breadcrumb
+from fieldguide.ui.chrome import build_chrome
+from fieldguide.ui.file_dialogs import FileDialogs
+from fieldguide.ui.history_panel import HistoryPanel
+from fieldguide.ui.navigation import Navigator
+from fieldguide.ui.session import ReaderSession
+from fieldguide.ui.themes import ThemeController
 from fieldguide.ui.topic_model import SLUG_ROLE, TopicTreeModel, nodes_from_library
+from fieldguide.ui.userdata_bridge import UserDataBridge
+from fieldguide.ui.zoom import ZoomController
+from fieldguide.userdata import Bookmark, UserData
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """Shows a library: pick a topic or follow a link, and the article view follows."""
+    """Shows a library: pick a topic or follow a link, and the article view follows.
+
+    `user` is the reader's saved data (None: kept in memory only); `files` chooses files for
+    bookmark export and import (None: no file access, as in a kiosk).
+    """
 
     page_shown = Signal(str)  # slug of the page now shown ("" for a message page)
+    about_to_open = Signal(str, str)  # slug, anchor: a page is asked for; the old one still shows
 
-    def __init__(self, service: LibraryService) -> None:
+    def __init__(
+        self,
+        service: LibraryService,
+        user: UserDataBridge | None = None,
+        files: FileDialogs | None = None,
+    ) -> None:
         super().__init__()
         self.service = service
+        self.user = user or UserDataBridge(UserData.in_memory(), service.library.id, self)
+        self.files = files
         self.current_slug = ""
+        self.current_page: Page | None = None
         self.setWindowTitle(self.tr("Field Guide — {}").format(service.library.title))
 
         self.tree = QTreeView()
@@ -36,10 +63,9 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(self._on_tree_activated)
         self.tree.clicked.connect(self._on_tree_activated)
 
-        self.title_line = QLabel()
-        self.title_line.setAccessibleName(self.tr("Where you are"))
-        self.title_line.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_line.setContentsMargins(8, 4, 8, 4)
+        self.banner = NoticeBanner()
+        self.title_line = Breadcrumb()
+        self.title_line.topic_chosen.connect(self.open)
         self.view = ArticleView()
         self.view.link_activated.connect(self._on_link)
 
@@ -47,21 +73,46 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(right)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.title_line)
         layout.addWidget(self.view)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 740])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 740])
+        self.setCentralWidget(self.splitter)
         self.resize(1000, 700)
+
+        prefs = self.user.preferences
+        self.themes = ThemeController(self, self.view.set_document_css, choice=prefs.theme)
+        self.zoom = ZoomController(self.view, self.themes.icons, prefs.zoom)
+        home = lambda: service.home  # noqa: E731
+        self.navigator = Navigator(
+            self.view, self.about_to_open, self.open, home, self.themes.icons, self
+        )
+        self.star = BookmarkStar(self.user, self.themes.icons, self)
+        self.bookmarks_panel = BookmarksPanel(self.user, self._bookmark_problem, files, self)
+        self.history_panel = HistoryPanel(self.user, self)
+        for panel in (self.bookmarks_panel, self.history_panel):
+            panel.open_requested.connect(self.open)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+            panel.hide()
+        self.tabifyDockWidget(self.bookmarks_panel, self.history_panel)
+        self.show_topics_action = QAction(self.tr("Topics"), self, checkable=True, checked=True)
+        self.show_topics_action.toggled.connect(self.tree.setVisible)
+        self.toolbar = build_chrome(self)
+        self.user.notice.connect(self.banner.show_message)
+        self.session = ReaderSession(self)
 
     def open(self, slug: str, anchor: str = "") -> None:
         """Show the article or topic `slug` (scrolled to `anchor`, when given)."""
+        self.about_to_open.emit(slug, anchor)
         page = self.service.page(slug)
-        self._show(page)
+        if page.slug != self.current_slug or page.kind == "message":
+            self._show(page)
         if anchor:
             self.view.scrollToAnchor(anchor)
 
@@ -71,13 +122,30 @@ class MainWindow(QMainWindow):
 
     def _show(self, page: Page) -> None:
         self.current_slug = page.slug
+        self.current_page = page
         self.view.show_html(page.html)
-        self.title_line.setText(" › ".join((*page.topic_path, page.title)))
+        self.title_line.set_trail(
+            self.service.topic_trail(page.slug) if page.slug else (), page.title
+        )
+        self.star.show_page(page.slug, page.title)
         index = self.model.index_of(page.slug) if page.slug else QModelIndex()
         if index.isValid():
+            parent = index.parent()
+            while parent.isValid():  # open the topics above it, so the reader sees where it is
+                self.tree.expand(parent)
+                parent = parent.parent()
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+        else:
+            self.tree.clearSelection()
         self.page_shown.emit(page.slug)
+
+    def _bookmark_problem(self, bookmark: Bookmark) -> str:
+        if bookmark.library_id != self.service.library.id:
+            return self.tr("from another guide")
+        if not self.service.exists(bookmark.slug):
+            return self.tr("no longer in this guide")
+        return ""
 
     def _on_tree_activated(self, index: QModelIndex) -> None:
         slug = index.data(SLUG_ROLE)

@@ -1,0 +1,89 @@
+"""The main toolbar (big icons with words under them) and the menus, built from the actions
+that the window's parts own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+if TYPE_CHECKING:
+    from fieldguide.ui.main_window import MainWindow
+
+TOOLBAR_ICON_SIZE = 32
+
+
+def _name_buttons(toolbar: QToolBar) -> None:
+    """Give each toolbar button its action's words as its accessible name and description."""
+    for action in toolbar.actions():
+        button = toolbar.widgetForAction(action)
+        if button is not None and not action.isSeparator():
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.setAccessibleDescription(action.toolTip())
+
+
+def build_chrome(w: MainWindow) -> QToolBar:
+    """Add the main toolbar and the Go, Bookmarks and View menus to `w`; returns the toolbar."""
+    icons = w.themes.icons
+    bookmarks_toggle = w.bookmarks_panel.toggleViewAction()
+    bookmarks_toggle.setText(w.tr("Bookmarks"))
+    bookmarks_toggle.setShortcut(QKeySequence("Ctrl+B"))
+    bookmarks_toggle.setToolTip(w.tr("Show or hide your bookmarks (Ctrl+B)"))
+    icons.attach(bookmarks_toggle, "bookmarks")
+    history_toggle = w.history_panel.toggleViewAction()
+    history_toggle.setText(w.tr("History"))
+    history_toggle.setShortcut(QKeySequence("Ctrl+H"))
+    history_toggle.setToolTip(w.tr("Show or hide the pages you have read (Ctrl+H)"))
+    icons.attach(history_toggle, "history")
+
+    toolbar = QToolBar(w.tr("Main toolbar"))
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setAccessibleName(w.tr("Main toolbar"))
+    toolbar.setAccessibleDescription(w.tr("Buttons to move around the guide and change the text"))
+    toolbar.setIconSize(QSize(TOOLBAR_ICON_SIZE, TOOLBAR_ICON_SIZE))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    toolbar.setMovable(False)
+    toolbar.addActions(list(w.navigator.actions))
+    toolbar.addSeparator()
+    toolbar.addAction(w.star.action)
+    toolbar.addAction(bookmarks_toggle)
+    toolbar.addAction(history_toggle)
+    toolbar.addSeparator()
+    toolbar.addAction(w.zoom.zoom_out)
+    toolbar.addAction(w.zoom.zoom_in)
+    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    _name_buttons(toolbar)
+    w.star.action.changed.connect(lambda: _name_buttons(toolbar))
+
+    bar = w.menuBar()
+    go = bar.addMenu(w.tr("&Go"))
+    go.addActions(list(w.navigator.actions))
+    go.addSeparator()
+    go.addAction(history_toggle)
+
+    marks = bar.addMenu(w.tr("&Bookmarks"))
+    marks.addAction(w.star.action)
+    marks.addAction(bookmarks_toggle)
+    if w.files is not None:
+        marks.addSeparator()
+        export = QAction(w.tr("Save bookmarks to a file…"), w)
+        export.triggered.connect(lambda: (w.bookmarks_panel.show(), w.bookmarks_panel.export()))
+        add = QAction(w.tr("Add bookmarks from a file…"), w)
+        add.triggered.connect(lambda: (w.bookmarks_panel.show(), w.bookmarks_panel.import_()))
+        marks.addActions([export, add])
+
+    view = bar.addMenu(w.tr("&View"))
+    view.addActions(list(w.zoom.actions))
+    view.addSeparator()
+    theme = view.addMenu(w.tr("Colours"))
+    theme.addActions(list(w.themes.actions.values()))
+    view.addSeparator()
+    view.addAction(w.show_topics_action)
+    view.addAction(bookmarks_toggle)
+    view.addAction(history_toggle)
+    toolbar_toggle = toolbar.toggleViewAction()
+    toolbar_toggle.setText(w.tr("Toolbar"))
+    view.addAction(toolbar_toggle)
+    return toolbar
