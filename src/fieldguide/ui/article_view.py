@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldguide.library.render import DEFAULT_CSS
@@ -32,10 +32,11 @@ class ArticleView(QTextBrowser):
         self.setAutoFillBackground(True)
         self._html = ""
         self._pending_scroll: float | None = None
-        self._moving = False
         bar = self.verticalScrollBar()
         bar.rangeChanged.connect(self._range_changed)
-        bar.valueChanged.connect(self._value_changed)
+        bar.actionTriggered.connect(self._reader_moved)
+        bar.sliderPressed.connect(self._reader_moved)
+        self.cursorPositionChanged.connect(self._reader_moved)  # find in page, keyboard
 
     def show_html(self, html: str) -> None:
         """Replace the shown page."""
@@ -60,26 +61,42 @@ class ArticleView(QTextBrowser):
 
     def set_scroll_fraction(self, fraction: float) -> None:
         """Scroll to `fraction` of the page, now and again while the page is still laid out
-        (its length can grow after the first paint), until the reader scrolls themselves."""
+        (its length can grow after the first paint) or first shown, until the reader moves."""
         fraction = min(1.0, max(0.0, fraction))
         self._pending_scroll = fraction if fraction > 0 else None
         self._apply_scroll(fraction)
 
     def _apply_scroll(self, fraction: float) -> None:
         bar = self.verticalScrollBar()
-        self._moving = True
-        try:
-            bar.setValue(round(fraction * bar.maximum()))
-        finally:
-            self._moving = False
+        bar.setValue(round(fraction * bar.maximum()))
 
     def _range_changed(self, _minimum: int, _maximum: int) -> None:
         if self._pending_scroll is not None:
             self._apply_scroll(self._pending_scroll)
 
-    def _value_changed(self, _value: int) -> None:
-        if not self._moving and self.verticalScrollBar().maximum() > 0:
-            self._pending_scroll = None  # the reader (or an anchor jump) moved: stop restoring
+    def _reader_moved(self, *_: object) -> None:
+        self._pending_scroll = None  # the reader moved: stop putting the old place back
+
+    def scrollToAnchor(self, name: str) -> None:
+        self._reader_moved()
+        super().scrollToAnchor(name)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # QTextEdit scrolls to its cursor on the first show
+        if self._pending_scroll is not None:
+            self._apply_scroll(self._pending_scroll)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._reader_moved()
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._reader_moved()
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._reader_moved()
+        super().mousePressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_column()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldguide.errors import UserDataError
+from fieldguide.ui.bookmark_files import BookmarkFiles
 from fieldguide.ui.file_dialogs import FileDialogs
 from fieldguide.ui.userdata_bridge import UserDataBridge
 from fieldguide.userdata import Bookmark, Changes
@@ -30,8 +29,6 @@ from fieldguide.userdata import Bookmark, Changes
 log = logging.getLogger(__name__)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-JSON_FILTER = "Bookmarks (*.json)"
-EXPORT_NAME = "field-guide-bookmarks.json"
 
 # Says why a bookmark cannot be opened here ("" when it can).
 Availability = Callable[[Bookmark], str]
@@ -112,6 +109,7 @@ class BookmarksPanel(QDockWidget):
         self.sort_by_date = self.sort_menu.addAction(self.tr("By date added (oldest first)"))
         self.sort_by_date.triggered.connect(lambda: self.sort("created"))
         self.sort_button.setMenu(self.sort_menu)
+        self.transfer = BookmarkFiles(user, files, self, self.say)
         self.export_button = b(
             self.tr("Save to file…"), self.tr("Save your bookmarks in a file"), self.export
         )
@@ -296,6 +294,14 @@ class BookmarksPanel(QDockWidget):
             keys.append((str(key[0]), str(key[1])))
         self._user.reorder_bookmarks(keys)
 
+    def export(self) -> None:
+        """Ask where to save, then write the bookmarks file there."""
+        self.transfer.export()
+
+    def import_(self) -> None:
+        """Ask for a bookmarks file, then add its bookmarks to these."""
+        self.transfer.import_()
+
     def eventFilter(self, watched: object, event: object) -> bool:
         from PySide6.QtCore import QEvent
         from PySide6.QtGui import QKeyEvent
@@ -310,46 +316,3 @@ class BookmarksPanel(QDockWidget):
             self.remove()
             return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
-
-    # -- files -----------------------------------------------------------------------------
-
-    def export(self) -> None:
-        """Ask where to save, then write the bookmarks file there."""
-        if self._files is None:
-            return
-        if not self._user.bookmarks:
-            self.say(self.tr("There are no bookmarks to save yet."))
-            return
-        self._files.choose_file_to_save(
-            self, self.tr("Save bookmarks"), EXPORT_NAME, self.tr(JSON_FILTER), self.export_to
-        )
-
-    def export_to(self, path: Path) -> None:
-        try:
-            self._user.export_bookmarks(path)
-        except UserDataError as exc:
-            self.say(str(exc))
-            return
-        count = len(self._user.bookmarks)
-        self.say(self.tr("Saved {} bookmarks in {}.").format(count, path.name))
-
-    def import_(self) -> None:
-        """Ask for a bookmarks file, then add its bookmarks to these."""
-        if self._files is None:
-            return
-        self._files.choose_file_to_open(
-            self, self.tr("Add bookmarks from a file"), self.tr(JSON_FILTER), self.import_from
-        )
-
-    def import_from(self, path: Path) -> None:
-        try:
-            result = self._user.import_bookmarks(path)
-        except UserDataError as exc:
-            log.info("bookmarks file refused: %s", exc)
-            self.say(str(exc))
-            return
-        text = self.tr("Added {} bookmarks from {}.").format(result.added, path.name)
-        if result.already_there:
-            text += " " + self.tr("{} were already here.").format(result.already_there)
-        self.say(text)
-        self.refresh()

@@ -212,7 +212,7 @@ class ThemeController(QObject):
         super().__init__(window)
         self._window = window
         self._set_document_css = set_document_css
-        self._system = system
+        self.system = system  # tells the system's scheme; replaceable in tests
         self._choice = choice if choice in CHOICES else "system"
         self._resolved = ""
         self.icons = IconBook(LIGHT.icon)
@@ -266,7 +266,7 @@ class ThemeController(QObject):
     def apply(self) -> None:
         """Show the chosen theme (again): palette, window stylesheet, icons, article."""
         self.actions[self._choice].setChecked(True)
-        resolved = self._system() if self._choice == "system" else self._choice
+        resolved = self.system() if self._choice == "system" else self._choice
         resolved = resolved if resolved in THEMES else "light"
         if resolved == self._resolved:
             return
