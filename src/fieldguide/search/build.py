@@ -1,0 +1,139 @@
+"""Build an index: a Library (plus its synonyms) written into an SQLite file or connection."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from fieldguide.library.model import Article, Library, Topic
+from fieldguide.library.readability import plain_sentences
+from fieldguide.search import schema
+from fieldguide.search.synonyms import Synonym, Synonyms, glossary_synonyms
+from fieldguide.search.text import STOPWORDS, clean, words
+
+log = logging.getLogger(__name__)
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$|^\s*!!!\s+\w+\s+\"([^\"]+)\"", re.MULTILINE)
+
+
+def headings(markdown_body: str) -> str:
+    """The headings (and titled boxes) of a Markdown body, one per line."""
+    return "\n".join((a or b).strip() for a, b in _HEADING.findall(markdown_body))
+
+
+def catalog_order(library: Library) -> tuple[list[tuple[Topic, str | None]], list[Article]]:
+    """Topics depth first (each with its parent's slug) and articles in reading order: the topic
+    tree, then any article that no topic lists."""
+    topics: list[tuple[Topic, str | None]] = []
+    ordered: list[Article] = []
+    seen: set[str] = set()
+
+    def visit(topic: Topic, parent: str | None) -> None:
+        topics.append((topic, parent))
+        for slug in topic.articles:
+            article = library.articles.get(slug)
+            if article is not None and slug not in seen:
+                seen.add(slug)
+                ordered.append(article)
+        for child in topic.children:
+            visit(child, topic.slug)
+
+    visit(library.topics, None)
+    rest = sorted((a for s, a in library.articles.items() if s not in seen), key=lambda a: a.slug)
+    return topics, ordered + rest
+
+
+def _fts_rows(articles: Iterable[Article], df: Counter[str]) -> Iterator[tuple[object, ...]]:
+    for rowid, article in enumerate(articles, start=1):
+        fields = (
+            clean(article.title),
+            clean(" ; ".join(article.keywords)),
+            clean(article.summary),
+            clean(headings(article.body)),
+            clean(plain_sentences(article.body)),
+        )
+        df.update(set(words(" ".join(fields))))
+        yield (rowid, *fields)
+
+
+def write_index(
+    conn: sqlite3.Connection, library: Library, content_hash: str, synonyms: Iterable[Synonym]
+) -> None:
+    """Create and fill the index in an empty database."""
+    schema.create(conn)
+    topics, articles = catalog_order(library)
+    conn.executemany(
+        "INSERT INTO topics(position, slug, parent, title, summary, ord) VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (i, t.slug, parent, t.title or library.title, t.summary, t.order)
+            for i, (t, parent) in enumerate(topics)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO articles(id, slug, title, summary, topic, ord, path) VALUES (?,?,?,?,?,?,?)",
+        (
+            (i, a.slug, a.title, a.summary, a.topic, a.order, a.path)
+            for i, a in enumerate(articles, start=1)
+        ),
+    )
+    df: Counter[str] = Counter()
+    conn.executemany(
+        "INSERT INTO fts(rowid, title, keywords, summary, headings, body) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        _fts_rows(articles, df),
+    )
+    conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+    conn.executemany(
+        "INSERT INTO words(word, df) VALUES (?, ?)",
+        ((w, n) for w, n in sorted(df.items()) if len(w) > 1 and w not in STOPWORDS),
+    )
+    rules = Synonyms.of([*synonyms, *glossary_synonyms(library.glossary)]).rules
+    conn.executemany(
+        "INSERT INTO synonyms(phrase, term, kind) VALUES (?, ?, ?)",
+        ((" ".join(r.phrase), " ".join(r.term), r.kind) for r in rules),
+    )
+    meta = {
+        "schema_version": str(schema.SCHEMA_VERSION),
+        "content_hash": content_hash,
+        "library_id": library.id,
+        "library_title": library.title,
+        "home": library.home,
+        "language": library.language,
+        "version": library.version,
+        "publisher": library.publisher,
+        "article_count": str(len(articles)),
+    }
+    conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
+    conn.commit()
+
+
+def build_index_file(
+    library: Library, out: Path, content_hash: str, synonyms: Iterable[Synonym]
+) -> None:
+    """Write the index to `out` atomically (a temporary file beside it, then a rename).
+
+    Raises OSError or sqlite3.Error when `out`'s folder cannot be written."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=out.name + ".", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            write_index(conn, library, content_hash, synonyms)
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    log.info("Built the search index %s (%d articles)", out, len(library.articles))

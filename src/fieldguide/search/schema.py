@@ -1,0 +1,64 @@
+"""The index file's schema: FTS5 table, catalog, vocabulary, synonyms and metadata."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Bump when the tables, the tokenizer, the weights or the way text is indexed change: an index
+# with another version is rebuilt.
+SCHEMA_VERSION = 1
+
+# FTS5 columns, in order, with their bm25 weights: a match in the title counts most.
+COLUMNS = ("title", "keywords", "summary", "headings", "body")
+WEIGHTS = (12.0, 8.0, 4.0, 3.0, 1.0)
+BODY_COLUMN = COLUMNS.index("body")
+SUMMARY_COLUMN = COLUMNS.index("summary")
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+DDL = f"""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE topics(
+    position INTEGER PRIMARY KEY,       -- depth-first order of the topic tree
+    slug TEXT NOT NULL UNIQUE,          -- folder path; '' for the library root
+    parent TEXT,                        -- slug of the parent topic; NULL for the root
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    ord INTEGER NOT NULL
+);
+CREATE TABLE articles(
+    id INTEGER PRIMARY KEY,             -- = fts rowid; catalog order (tree order, then order)
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    topic TEXT NOT NULL,                -- slug of the topic the article is in
+    ord INTEGER NOT NULL,
+    path TEXT NOT NULL                  -- file path relative to the library root
+);
+CREATE VIRTUAL TABLE fts USING fts5({", ".join(COLUMNS)}, tokenize='{TOKENIZER}');
+CREATE TABLE words(word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE synonyms(phrase TEXT NOT NULL, term TEXT NOT NULL, kind TEXT NOT NULL);
+"""
+
+META_KEYS = (
+    "schema_version",
+    "content_hash",
+    "library_id",
+    "library_title",
+    "home",
+    "language",
+    "version",
+    "publisher",
+    "article_count",
+)
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Create the tables in an empty database and store the ranking."""
+    conn.executescript(DDL)
+    rank = "bm25(" + ", ".join(str(w) for w in WEIGHTS) + ")"
+    conn.execute("INSERT INTO fts(fts, rank) VALUES('rank', ?)", (rank,))
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """The metadata table as a dict (raises sqlite3.Error when the file is no index)."""
+    return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
