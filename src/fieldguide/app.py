@@ -1,0 +1,84 @@
+"""Composition root: builds the library, services and window from the command line, runs Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from fieldguide import paths
+from fieldguide.library.loader import load_library
+from fieldguide.library.service import LibraryService, message_page
+
+log = logging.getLogger(__name__)
+
+
+def library_dir(args: argparse.Namespace) -> Path:
+    """The library folder to open: --library, else the bundled one."""
+    return Path(args.library) if args.library else paths.bundled_library_dir()
+
+
+def run(args: argparse.Namespace, started: float) -> int:
+    """Open the reader; with --exit-after-start, quit after the first paint of the start page."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fieldguide.ui import MainWindow
+
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setApplicationName("Field Guide")
+    qt_app.setOrganizationName("Field Guide")
+
+    library = load_library(library_dir(args))
+    service = LibraryService(library)
+    window = MainWindow(service)
+    if service.home:
+        window.open(service.home)
+    else:
+        detail = "\n\n".join(p.message for p in library.errors[:3])
+        window.show_message(
+            message_page(
+                "No articles to show",
+                f"Field Guide could not find any articles in “{library.root}”.\n\n{detail}",
+            )
+        )
+    result = {"exit": 0}
+    if args.exit_after_start:
+
+        def report() -> None:
+            elapsed = time.perf_counter() - started
+            line = {
+                "event": "first-paint",
+                "ms_since_main": round(elapsed * 1000, 1),
+                "ms_since_process_start": _ms_since_process_start(),
+                "slug": window.current_slug,
+                "problems": len(library.problems),
+            }
+            print(json.dumps(line), flush=True)
+            QTimer.singleShot(0, qt_app.quit)
+
+        window.view.painted.connect(report, type=_single_shot_connection())
+    window.show()
+    qt_app.exec()
+    return result["exit"]
+
+
+def _single_shot_connection() -> object:
+    from PySide6.QtCore import Qt
+
+    return Qt.ConnectionType.SingleShotConnection
+
+
+def _ms_since_process_start() -> float | None:
+    """Milliseconds since the OS started this process (Linux; None elsewhere)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        started_s = int(fields[19]) / os.sysconf("SC_CLK_TCK")
+        return round((time.clock_gettime(time.CLOCK_BOOTTIME) - started_s) * 1000, 1)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None

@@ -1,0 +1,93 @@
+"""The main window: topic tree on the left, the article on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+from fieldguide.library.links import ARTICLE_SCHEME
+from fieldguide.library.service import LibraryService, Page
+from fieldguide.ui.article_view import ArticleView
+from fieldguide.ui.topic_model import SLUG_ROLE, TopicTreeModel, nodes_from_library
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Shows a library: pick a topic or follow a link, and the article view follows."""
+
+    page_shown = Signal(str)  # slug of the page now shown ("" for a message page)
+
+    def __init__(self, service: LibraryService) -> None:
+        super().__init__()
+        self.service = service
+        self.current_slug = ""
+        self.setWindowTitle(self.tr("Field Guide — {}").format(service.library.title))
+
+        self.tree = QTreeView()
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName(self.tr("Topics"))
+        self.tree.setAccessibleDescription(self.tr("Topics and articles of the guide"))
+        self.model = TopicTreeModel(nodes_from_library(service.library), self.tree)
+        self.tree.setModel(self.model)
+        self.tree.activated.connect(self._on_tree_activated)
+        self.tree.clicked.connect(self._on_tree_activated)
+
+        self.title_line = QLabel()
+        self.title_line.setAccessibleName(self.tr("Where you are"))
+        self.title_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_line.setContentsMargins(8, 4, 8, 4)
+        self.view = ArticleView()
+        self.view.link_activated.connect(self._on_link)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.title_line)
+        layout.addWidget(self.view)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 740])
+        self.setCentralWidget(splitter)
+        self.resize(1000, 700)
+
+    def open(self, slug: str, anchor: str = "") -> None:
+        """Show the article or topic `slug` (scrolled to `anchor`, when given)."""
+        page = self.service.page(slug)
+        self._show(page)
+        if anchor:
+            self.view.scrollToAnchor(anchor)
+
+    def show_message(self, page: Page) -> None:
+        """Show a message page (a problem explained in plain words)."""
+        self._show(page)
+
+    def _show(self, page: Page) -> None:
+        self.current_slug = page.slug
+        self.view.show_html(page.html)
+        self.title_line.setText(" › ".join((*page.topic_path, page.title)))
+        index = self.model.index_of(page.slug) if page.slug else QModelIndex()
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+        self.page_shown.emit(page.slug)
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        slug = index.data(SLUG_ROLE)
+        if isinstance(slug, str) and slug != self.current_slug:
+            self.open(slug)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == ARTICLE_SCHEME:
+            self.open(url.path(), url.fragment())
+        elif not url.scheme() and url.hasFragment():
+            self.view.scrollToAnchor(url.fragment())
+        else:
+            log.info("link not followed: %s", url.toString())
