@@ -119,8 +119,9 @@ def _matching(uri: str, content_hash: str) -> bool:
     )
 
 
-def _default_loader(root: Path) -> Library:
-    from fieldguide.library.loader import load_library  # the loader is only needed to build
+def load_for_index(root: Path) -> Library:
+    """Load a library folder to index it (links are not checked: search does not need them)."""
+    from fieldguide.library.loader import load_library  # only needed when building
 
     return load_library(root, check_links=False)
 
@@ -150,15 +151,15 @@ def ensure_index(
         if _matching(uri, content_hash):
             return IndexHandle(uri, "shipped", content_hash)
         log.info("The shipped search index does not match %s; building another", library_dir)
-    library = (load or _default_loader)(library_dir)
-    rules, _ = load_synonyms(library_dir)
-    if cache_dir is not None:
-        target = cache_file(cache_dir, library_dir)
+    target = cache_file(cache_dir, library_dir) if cache_dir is not None else None
+    if target is not None:
         uri = "file:" + quote(target.resolve().as_posix()) + "?mode=ro"
         if target.is_file() and _matching(uri, content_hash):
             return IndexHandle(uri, "cache", content_hash)
+    library = (load or load_for_index)(library_dir)
+    if target is not None:
         try:
-            build_index_file(library, target, content_hash, rules)
+            build_index_file(library, target, content_hash, load_synonyms(library_dir)[0])
             return IndexHandle(uri, "cache", content_hash)
         except (OSError, sqlite3.Error) as exc:
             log.warning(

@@ -20,12 +20,13 @@ from fieldguide.search.text import (
 
 
 def quote(word: str) -> str:
-    """A word as an FTS5 string: in double quotes, inner quotes doubled.
+    """A word as an FTS5 string: in double quotes, inner quotes doubled, control characters
+    (NUL would end the string early) and lone surrogates removed.
 
     >>> quote('a"b')
     '"a""b"'
     """
-    return '"' + word.replace('"', '""') + '"'
+    return '"' + clean(word).replace('"', '""') + '"'
 
 
 @dataclass(frozen=True)
