@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fieldguide.library.model import Library
 from fieldguide.search import IndexHandle, build_index_file, build_memory_index, load_catalog
-from fieldguide.search.build import headings
+from fieldguide.search.extract import headings
 from fieldguide.search.synonyms import load_synonyms
 from tests.search.conftest import ARTICLES, make_library
 
@@ -71,9 +71,9 @@ def test_headings_include_titled_boxes() -> None:
 
 def test_text_cannot_fake_a_highlight(tmp_path: Path) -> None:
     articles = dict(ARTICLES)
-    articles["kratom/fake"] = ("Fake", "x", (), "A \ue000fake\ue001 mark <i>and html</i>")
+    articles["kratom/fake"] = ("Fake", "x", (), "A \ue000fake\ue001 mark <i>and html</i> & more")
     library = make_library(tmp_path / "fake", articles)
     handle = build_memory_index(library, "h")
     hit = handle.searcher().search("fake").hits[0]
-    assert hit.snippet == "A <b>fake</b> mark &lt;i&gt;and html&lt;/i&gt;."
+    assert hit.snippet == "A <b>fake</b> mark &lt;i&gt;and html&lt;/i&gt; &amp; more"
     handle.close()

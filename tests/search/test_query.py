@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from fieldguide.search import schema
 from fieldguide.search.query import Alternative, SearchQuery, any_of, combine, quote
 
-MODULES = ["query", "text", "fingerprint", "catalog", "synonyms", "planner", "lexicon"]
+MODULES = ["query", "text", "fingerprint", "catalog", "synonyms", "planner", "lexicon", "extract"]
 
 
 @pytest.mark.parametrize("name", MODULES)

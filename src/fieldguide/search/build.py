@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 import tempfile
 from collections import Counter
@@ -12,19 +11,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from fieldguide.library.model import Article, Library, Topic
-from fieldguide.library.readability import plain_sentences
 from fieldguide.search import schema
+from fieldguide.search.extract import body_text, headings
 from fieldguide.search.synonyms import Synonym, Synonyms, glossary_synonyms
 from fieldguide.search.text import STOPWORDS, clean, words
 
 log = logging.getLogger(__name__)
-
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$|^\s*!!!\s+\w+\s+\"([^\"]+)\"", re.MULTILINE)
-
-
-def headings(markdown_body: str) -> str:
-    """The headings (and titled boxes) of a Markdown body, one per line."""
-    return "\n".join((a or b).strip() for a, b in _HEADING.findall(markdown_body))
 
 
 def catalog_order(library: Library) -> tuple[list[tuple[Topic, str | None]], list[Article]]:
@@ -50,16 +42,42 @@ def catalog_order(library: Library) -> tuple[list[tuple[Topic, str | None]], lis
 
 
 def _fts_rows(articles: Iterable[Article], df: Counter[str]) -> Iterator[tuple[object, ...]]:
+    """FTS rows (rowid and the five columns); counts each word's articles into `df` on the way."""
     for rowid, article in enumerate(articles, start=1):
         fields = (
             clean(article.title),
             clean(" ; ".join(article.keywords)),
             clean(article.summary),
-            clean(headings(article.body)),
-            clean(plain_sentences(article.body)),
+            headings(article.body),
+            body_text(article.body),
         )
         df.update(set(words(" ".join(fields))))
         yield (rowid, *fields)
+
+
+def _topic_rows(
+    library: Library, topics: list[tuple[Topic, str | None]], articles: list[Article]
+) -> Iterator[tuple[object, ...]]:
+    """Topic rows with their articles' slugs, titles and summaries packed into one string each.
+
+    An article whose folder is not in the topic tree is listed under the root."""
+    known = {topic.slug for topic, _ in topics}
+    members: dict[str, list[Article]] = {}
+    for article in articles:
+        members.setdefault(article.topic if article.topic in known else "", []).append(article)
+    for position, (topic, parent) in enumerate(topics):
+        mine = members.get(topic.slug, [])
+        yield (
+            position,
+            topic.slug,
+            parent,
+            clean(topic.title or ("" if parent is not None else library.title)),
+            clean(topic.summary),
+            topic.order,
+            schema.UNIT.join(a.slug.replace(schema.UNIT, " ") for a in mine),
+            schema.UNIT.join(clean(a.title) for a in mine),
+            schema.UNIT.join(clean(a.summary) for a in mine),
+        )
 
 
 def write_index(
@@ -69,16 +87,14 @@ def write_index(
     schema.create(conn)
     topics, articles = catalog_order(library)
     conn.executemany(
-        "INSERT INTO topics(position, slug, parent, title, summary, ord) VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            (i, t.slug, parent, t.title or library.title, t.summary, t.order)
-            for i, (t, parent) in enumerate(topics)
-        ),
+        "INSERT INTO topics(position, slug, parent, title, summary, ord, article_slugs, "
+        "article_titles, article_summaries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _topic_rows(library, topics, articles),
     )
     conn.executemany(
         "INSERT INTO articles(id, slug, title, summary, topic, ord, path) VALUES (?,?,?,?,?,?,?)",
         (
-            (i, a.slug, a.title, a.summary, a.topic, a.order, a.path)
+            (i, a.slug, clean(a.title), clean(a.summary), a.topic, a.order, a.path)
             for i, a in enumerate(articles, start=1)
         ),
     )
@@ -88,7 +104,12 @@ def write_index(
         "VALUES (?, ?, ?, ?, ?, ?)",
         _fts_rows(articles, df),
     )
-    conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+    conn.execute(
+        "INSERT INTO fts_head(rowid, title, keywords, summary, headings) "
+        "SELECT rowid, title, keywords, summary, headings FROM fts"
+    )
+    for table in ("fts", "fts_head"):
+        conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
     conn.executemany(
         "INSERT INTO words(word, df) VALUES (?, ?)",
         ((w, n) for w, n in sorted(df.items()) if len(w) > 1 and w not in STOPWORDS),

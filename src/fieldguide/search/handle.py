@@ -10,17 +10,20 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from fieldguide.errors import SearchError
 from fieldguide.library.model import Library
 from fieldguide.search import schema
-from fieldguide.search.build import build_index_file, write_index
 from fieldguide.search.catalog import Catalog, load_catalog
 from fieldguide.search.fingerprint import library_hash
-from fieldguide.search.lexicon import Lexicon
-from fieldguide.search.searcher import Searcher
-from fieldguide.search.synonyms import load_synonyms
+
+# Searching and building need rapidfuzz and PyYAML: imported when first used, so that reading
+# the catalog at start-up stays cheap.
+if TYPE_CHECKING:
+    from fieldguide.search.lexicon import Lexicon
+    from fieldguide.search.searcher import Searcher
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +79,8 @@ class IndexHandle:
 
     def lexicon(self, conn: sqlite3.Connection | None = None) -> Lexicon:
         """The words of the index, loaded once and shared by every thread's Searcher."""
+        from fieldguide.search.lexicon import Lexicon
+
         with self._lock:
             if self._lexicon is None:
                 own = conn or self.connect()
@@ -90,6 +95,8 @@ class IndexHandle:
 
     def searcher(self) -> Searcher:
         """A Searcher with its own connection, for the calling thread."""
+        from fieldguide.search.searcher import Searcher
+
         conn = self.connect()
         return Searcher(conn, self.lexicon(conn))
 
@@ -128,6 +135,9 @@ def load_for_index(root: Path) -> Library:
 
 def build_memory_index(library: Library, content_hash: str) -> IndexHandle:
     """An index held in memory (nothing written anywhere), shared by this process's threads."""
+    from fieldguide.search.build import write_index
+    from fieldguide.search.synonyms import load_synonyms
+
     uri = f"file:/fieldguide-index-{next(_memory_names)}?vfs=memdb"
     keeper = sqlite3.connect(uri, uri=True, check_same_thread=False)
     rules, _ = load_synonyms(library.root)
@@ -158,6 +168,9 @@ def ensure_index(
             return IndexHandle(uri, "cache", content_hash)
     library = (load or load_for_index)(library_dir)
     if target is not None:
+        from fieldguide.search.build import build_index_file
+        from fieldguide.search.synonyms import load_synonyms
+
         try:
             build_index_file(library, target, content_hash, load_synonyms(library_dir)[0])
             return IndexHandle(uri, "cache", content_hash)

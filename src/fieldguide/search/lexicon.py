@@ -30,13 +30,29 @@ class Lexicon:
     words: tuple[str, ...]  # every known word, sorted: the index's words and the synonyms' words
     df: Mapping[str, int]  # in how many articles a word appears (synonym words count as common)
     synonyms: Synonyms
+    index_df: Mapping[str, int] = field(default_factory=dict)  # the index's own counts only
     topic_titles: Mapping[str, str] = field(default_factory=dict)  # topic slug -> title
     topic_summaries: Mapping[str, str] = field(default_factory=dict)  # topic slug -> summary
+    # Words by length, and by first letter and length: spelling help compares a word with
+    # words of about its length, those with its first letter first (readers seldom miss it).
+    by_length: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    by_start: Mapping[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.words and not self.by_length:
+            by_length: dict[int, list[str]] = {}
+            by_start: dict[tuple[str, int], list[str]] = {}
+            for word in self.words:
+                by_length.setdefault(len(word), []).append(word)
+                by_start.setdefault((word[0], len(word)), []).append(word)
+            object.__setattr__(self, "by_length", {k: tuple(v) for k, v in by_length.items()})
+            object.__setattr__(self, "by_start", {k: tuple(v) for k, v in by_start.items()})
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> Lexicon:
         """Read the vocabulary, synonyms and titles from an open index."""
-        df = {str(w): int(n) for w, n in conn.execute("SELECT word, df FROM words")}
+        index_df = {str(w): int(n) for w, n in conn.execute("SELECT word, df FROM words")}
+        df = dict(index_df)
         rules = [
             Synonym(tuple(p.split()), tuple(t.split()), k)
             for p, t, k in conn.execute("SELECT phrase, term, kind FROM synonyms")
@@ -53,6 +69,7 @@ class Lexicon:
             tuple(sorted(df)),
             df,
             synonyms,
+            index_df,
             {str(s): str(t) for s, t, _ in topics},
             {str(s): str(m) for s, _, m in topics},
         )
@@ -75,9 +92,17 @@ class Lexicon:
         if not MIN_CORRECTABLE <= len(word) <= MAX_CORRECTABLE or word.isdigit():
             return []
         least = _cutoff(word) if cutoff is None else cutoff
+        spread = 1 if len(word) <= 5 else 2
+        lengths = range(len(word) - spread, len(word) + spread + 1)
+        same_start = [w for n in lengths for w in self.by_start.get((word[0], n), ())]
         found = process.extract(
-            word, self.words, scorer=fuzz.ratio, score_cutoff=least, limit=max(10, limit)
+            word, same_start, scorer=fuzz.ratio, score_cutoff=least, limit=max(10, limit)
         )
+        if not found:
+            any_start = [w for n in lengths for w in self.by_length.get(n, ())]
+            found = process.extract(
+                word, any_start, scorer=fuzz.ratio, score_cutoff=least, limit=max(10, limit)
+            )
 
         def score(item: tuple[str, float, int]) -> float:
             candidate, similarity, _ = item

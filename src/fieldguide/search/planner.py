@@ -19,6 +19,7 @@ class Plan:
     expression: str  # FTS5 MATCH expression ("" when there is nothing to search)
     corrected: str | None  # the words searched instead, when spelling help changed them
     unknown: tuple[str, ...]  # words neither known nor correctable
+    cost: int = 0  # about how many articles match: the sum of the alternatives' article counts
 
 
 def _is_plain(word: str) -> bool:
@@ -79,7 +80,10 @@ def plan(query: SearchQuery, lexicon: Lexicon) -> Plan:
         groups = [[Alternative((w,))] for w in words]
     expression = combine([any_of(g) for g in groups])
     corrected = " ".join(w for w in shown if w) if changed else None
-    return Plan(expression, corrected, tuple(unknown))
+    cost = sum(
+        min(lexicon.index_df.get(w, 0) for w in alt.words) for g in groups for alt in g if alt.words
+    )
+    return Plan(expression, corrected, tuple(unknown), cost)
 
 
 def _more_synonyms(lexicon: Lexicon, terms: list[tuple[str, ...]]) -> list[Alternative]:

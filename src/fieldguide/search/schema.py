@@ -13,6 +13,13 @@ COLUMNS = ("title", "keywords", "summary", "headings", "body")
 WEIGHTS = (12.0, 8.0, 4.0, 3.0, 1.0)
 BODY_COLUMN = COLUMNS.index("body")
 SUMMARY_COLUMN = COLUMNS.index("summary")
+# The same columns without the body, in a table of their own: its word lists are short, so a
+# query for very common words is ranked there first in a big library (see searcher.py).
+HEAD_COLUMNS = COLUMNS[:BODY_COLUMN]
+HEAD_WEIGHTS = WEIGHTS[:BODY_COLUMN]
+# Separates the article slugs, titles and summaries that the topics table keeps in one string
+# each: the catalog of 20,000 articles then loads as a few hundred rows. Never in indexed text.
+UNIT = "\x1f"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 DDL = f"""
@@ -23,7 +30,10 @@ CREATE TABLE topics(
     parent TEXT,                        -- slug of the parent topic; NULL for the root
     title TEXT NOT NULL,
     summary TEXT NOT NULL,
-    ord INTEGER NOT NULL
+    ord INTEGER NOT NULL,
+    article_slugs TEXT NOT NULL,        -- the topic's articles in reading order, UNIT-separated
+    article_titles TEXT NOT NULL,       -- their titles, same order
+    article_summaries TEXT NOT NULL     -- their summaries, same order
 );
 CREATE TABLE articles(
     id INTEGER PRIMARY KEY,             -- = fts rowid; catalog order (tree order, then order)
@@ -35,6 +45,9 @@ CREATE TABLE articles(
     path TEXT NOT NULL                  -- file path relative to the library root
 );
 CREATE VIRTUAL TABLE fts USING fts5({", ".join(COLUMNS)}, tokenize='{TOKENIZER}');
+CREATE VIRTUAL TABLE fts_head USING fts5(
+    {", ".join(HEAD_COLUMNS)}, content='', tokenize='{TOKENIZER}'
+);
 CREATE TABLE words(word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE synonyms(phrase TEXT NOT NULL, term TEXT NOT NULL, kind TEXT NOT NULL);
 """
@@ -55,8 +68,9 @@ META_KEYS = (
 def create(conn: sqlite3.Connection) -> None:
     """Create the tables in an empty database and store the ranking."""
     conn.executescript(DDL)
-    rank = "bm25(" + ", ".join(str(w) for w in WEIGHTS) + ")"
-    conn.execute("INSERT INTO fts(fts, rank) VALUES('rank', ?)", (rank,))
+    for table, weights in (("fts", WEIGHTS), ("fts_head", HEAD_WEIGHTS)):
+        rank = "bm25(" + ", ".join(str(w) for w in weights) + ")"
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('rank', ?)", (rank,))
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:

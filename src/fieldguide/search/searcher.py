@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -13,8 +14,9 @@ from fieldguide.errors import SearchError
 from fieldguide.search import schema
 from fieldguide.search.catalog import topic_path
 from fieldguide.search.lexicon import Lexicon
-from fieldguide.search.planner import plan
+from fieldguide.search.planner import Plan, plan
 from fieldguide.search.query import SearchQuery
+from fieldguide.search.results import Cancelled, SearchHit, SearchResults, TopicRef
 from fieldguide.search.text import ELLIPSIS, MARK_CLOSE, MARK_OPEN, marked_words, marks_to_html
 
 log = logging.getLogger(__name__)
@@ -22,49 +24,27 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 20
 SNIPPET_WORDS = 14
 NEAREST_TOPICS = 3
+# Ranking costs time for every matching article. Up to this many (estimated) matches, rank them
+# all; above it, rank the matches in titles, keywords, summaries and headings (a small table)
+# and take the rest in index order: a word found in 15,000 articles still answers in a few ms.
+FULL_RANKING_LIMIT = 3000
 _PROGRESS_STEPS = 2000  # SQLite virtual-machine steps between two looks at the cancel flag
 
+_SNIPPETS = (
+    "snippet(fts, ?, ?, ?, ?, ?), snippet(fts, ?, ?, ?, ?, ?)",
+    (
+        *(schema.BODY_COLUMN, MARK_OPEN, MARK_CLOSE, ELLIPSIS, SNIPPET_WORDS),
+        *(schema.SUMMARY_COLUMN, MARK_OPEN, MARK_CLOSE, ELLIPSIS, 2 * SNIPPET_WORDS),
+    ),
+)
+_RANKED = f"SELECT rowid, rank, {_SNIPPETS[0]} FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
+_HEAD = "SELECT rowid, rank FROM fts_head WHERE fts_head MATCH ? ORDER BY rank LIMIT ?"
+_ANY = "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?"
+_ONE = f"SELECT {_SNIPPETS[0]} FROM fts WHERE fts MATCH ? AND rowid = ?"
 
-class Cancelled(Exception):
-    """The search was cancelled because a newer one replaced it: drop it quietly."""
+Row = tuple[int, float, str, str]  # rowid, rank, body snippet, summary snippet
 
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One article found."""
-
-    slug: str
-    title: str
-    topic_path: tuple[str, ...]  # titles of the topics above it, top first
-    snippet: str  # HTML-escaped text; matched words in <b>…</b>
-    score: float  # higher is better
-    first_match: str  # a matched word as written in the article: scroll to and highlight it
-    matched: tuple[str, ...] = ()  # every matched word seen in the snippet
-
-
-@dataclass(frozen=True)
-class TopicRef:
-    """A topic offered when nothing matched."""
-
-    slug: str
-    title: str
-
-
-@dataclass(frozen=True)
-class SearchResults:
-    """Everything the search panel shows for one query."""
-
-    query: str  # what the reader typed
-    hits: tuple[SearchHit, ...] = ()
-    corrected: str | None = None  # "Showing results for <corrected> — search instead for <query>"
-    suggestions: tuple[str, ...] = ()  # "Did you mean …" words, when nothing was found
-    nearest_topics: tuple[TopicRef, ...] = ()  # topics to offer when nothing was found
-    offer_help: bool = False  # nothing found: offer Get help now
-
-    @property
-    def is_empty(self) -> bool:
-        """True when no article was found."""
-        return not self.hits
+__all__ = ["Cancelled", "SearchHit", "SearchResults", "Searcher", "TopicRef"]
 
 
 class Searcher:
@@ -91,7 +71,7 @@ class Searcher:
         if query.is_empty:
             return SearchResults(query.text)
         the_plan = plan(query, self.lexicon)
-        hits = self._hits(the_plan.expression, max(1, min(limit, 200)), cancel)
+        hits = self._hits(the_plan, max(1, min(limit, 200)), cancel)
         if hits:
             return SearchResults(query.text, hits, the_plan.corrected)
         return SearchResults(
@@ -102,58 +82,68 @@ class Searcher:
             offer_help=True,
         )
 
+    def _fetch(
+        self, sql: str, params: Sequence[Any], cancel: threading.Event | None
+    ) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = []
+        for row in self._conn.execute(sql, params):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
+            rows.append(row)
+        return rows
+
+    def _rows(self, the_plan: Plan, limit: int, cancel: threading.Event | None) -> list[Row]:
+        expression = the_plan.expression
+        if the_plan.cost <= FULL_RANKING_LIMIT:
+            return self._fetch(_RANKED, (*_SNIPPETS[1], expression, limit), cancel)
+        ranked = self._fetch(_HEAD, (expression, limit), cancel)
+        if len(ranked) < limit:
+            seen = {rowid for rowid, _ in ranked}
+            more = self._fetch(_ANY, (expression, 2 * limit), cancel)
+            ranked += [(r[0], 0.0) for r in more if r[0] not in seen][: limit - len(ranked)]
+        rows: list[Row] = []
+        for rowid, rank in ranked:
+            found = self._fetch(_ONE, (*_SNIPPETS[1], expression, rowid), cancel)
+            body, summary = found[0] if found else ("", "")
+            rows.append((rowid, rank, body, summary))
+        return rows
+
     def _hits(
-        self, expression: str, limit: int, cancel: threading.Event | None
+        self, the_plan: Plan, limit: int, cancel: threading.Event | None
     ) -> tuple[SearchHit, ...]:
-        if not expression:
+        if not the_plan.expression:
             return ()
-        sql = (
-            "SELECT rowid, rank, snippet(fts, ?, ?, ?, ?, ?), snippet(fts, ?, ?, ?, ?, ?) "
-            "FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
-        )
-        marks = (MARK_OPEN, MARK_CLOSE, ELLIPSIS)
-        params = (
-            *(schema.BODY_COLUMN, *marks, SNIPPET_WORDS),
-            *(schema.SUMMARY_COLUMN, *marks, 2 * SNIPPET_WORDS),
-            *(expression, limit),
-        )
         if cancel is not None:
             self._conn.set_progress_handler(cancel.is_set, _PROGRESS_STEPS)
-        rows: list[tuple[int, float, str, str]] = []
         try:
-            for row in self._conn.execute(sql, params):
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled
-                rows.append(row)
+            rows = self._rows(the_plan, limit, cancel)
             info = self._articles([r[0] for r in rows])
         except sqlite3.OperationalError as exc:
             if cancel is not None and cancel.is_set():
                 raise Cancelled from exc
-            log.warning("Search failed for %r: %s", expression, exc)
+            log.warning("Search failed for %r: %s", the_plan.expression, exc)
             raise SearchError("The search index cannot be read.") from exc
         except sqlite3.Error as exc:
             raise SearchError("The search index cannot be read.") from exc
         finally:
             if cancel is not None:
                 self._conn.set_progress_handler(None, 0)
-        hits: list[SearchHit] = []
-        for rowid, rank, body, summary in rows:
-            slug, title, topic, plain_summary = info[rowid]
-            in_body = marked_words(body)
-            snippet = body if in_body else summary if MARK_OPEN in summary else plain_summary
-            matched = tuple(dict.fromkeys(in_body or marked_words(snippet)))
-            hits.append(
-                SearchHit(
-                    slug=slug,
-                    title=title,
-                    topic_path=topic_path(topic, self.lexicon.topic_titles),
-                    snippet=marks_to_html(snippet),
-                    score=round(-float(rank), 4),
-                    first_match=in_body[0] if in_body else "",
-                    matched=matched,
-                )
-            )
-        return tuple(hits)
+        return tuple(self._hit(row, info) for row in rows if row[0] in info)
+
+    def _hit(self, row: Row, info: dict[int, tuple[str, str, str, str]]) -> SearchHit:
+        rowid, rank, body, summary = row
+        slug, title, topic, plain_summary = info[rowid]
+        in_body = marked_words(body)
+        snippet = body if in_body else summary if MARK_OPEN in summary else plain_summary
+        return SearchHit(
+            slug=slug,
+            title=title,
+            topic_path=topic_path(topic, self.lexicon.topic_titles),
+            snippet=marks_to_html(snippet),
+            score=round(-float(rank), 4),
+            first_match=in_body[0] if in_body else "",
+            matched=tuple(dict.fromkeys(in_body or marked_words(snippet))),
+        )
 
     def _articles(self, ids: list[int]) -> dict[int, tuple[str, str, str, str]]:
         if not ids:
@@ -166,7 +156,7 @@ class Searcher:
         """Known words close to what the reader typed, for "Did you mean …"."""
         found: list[str] = []
         for word in query.content_words:
-            for fix in self.lexicon.corrections(word, 2, cutoff=60.0):
+            for fix in self.lexicon.corrections(word, 2, cutoff=65.0):
                 if fix != word and fix not in found:
                     found.append(fix)
         return tuple(found[:5])
