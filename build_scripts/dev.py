@@ -4,7 +4,7 @@ Standard library only, so that it works on a machine that has nothing but Python
 
     python build_scripts/dev.py run [fieldguide arguments]   open the reader on the bundled library
     python build_scripts/dev.py test [pytest arguments]      run the whole test suite
-    python build_scripts/dev.py tool NAME [arguments]        run a program of the environment (ruff, mypy, …)
+    python build_scripts/dev.py tool NAME [arguments]        run a tool (ruff, mypy) of the env
 
 The environment lives in `.venv/` at the top of the checkout. It is installed from the lock
 (`build_scripts/requirements.lock`, exact versions with hashes) and rebuilt only when the lock,
@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
         python = ensure_environment()
     except (OSError, subprocess.CalledProcessError) as exc:
         print(f"Setting up the environment failed: {exc}", file=sys.stderr)
-        print("Check the network connection to the package index and run this again.", file=sys.stderr)
+        print("Check the connection to the package index, then run this again.", file=sys.stderr)
         return 1
     env = dict(os.environ)
     if command == "run":

@@ -17,13 +17,13 @@ FILES = {
     "home.md": (
         "---\ntitle: Welcome\nsummary: Start here.\norder: 0\nkeywords: [start]\n"
         "reviewed: 2026-11-20\nsources: [medline]\n---\n"
-        "# Welcome\n\nRead [how long withdrawal lasts](withdrawal/how-long.md#timeline).\n"
+        "Read [how long withdrawal lasts](withdrawal/how-long.md#timeline).\n"
     ),
     "withdrawal/_topic.yml": "title: Withdrawal\norder: 10\nsummary: Coming off opioids.\n",
     "withdrawal/how-long.md": (
         "---\ntitle: How long it lasts\nsummary: Days, not weeks, for most people.\norder: 1\n"
         "keywords: [dope sick]\nreviewed: 2026-11-20\nsources: [medline]\n---\n"
-        "# How long it lasts\n\nIt starts within a day.\n\n## Timeline\n\nMost of it is over "
+        "It starts within a day.\n\n## Timeline\n\nMost of it is over "
         "in a week. See [MedlinePlus](https://medlineplus.gov/).\n"
     ),
 }

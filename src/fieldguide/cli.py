@@ -59,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     if args_list and args_list[0] in SUBCOMMANDS:
         name = args_list[0]
         module = importlib.import_module(SUBCOMMANDS[name][0])
-        parser = argparse.ArgumentParser(prog=f"fieldguide {name}", description=SUBCOMMANDS[name][1])
+        description = SUBCOMMANDS[name][1]
+        parser = argparse.ArgumentParser(prog=f"fieldguide {name}", description=description)
         module.add_arguments(parser)
         return int(module.run(parser.parse_args(args_list[1:])))
     args = reader_parser().parse_args(args_list)

@@ -1,9 +1,16 @@
-"""Where things live: bundled resources (checkout, wheel or frozen bundle) and per-user data."""
+"""Where things live: bundled resources, and user data (per-user, portable or in memory)."""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+log = logging.getLogger(__name__)
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -31,3 +38,134 @@ def program_dir() -> Path:
     if is_frozen():
         return Path(sys.executable).resolve().parent
     return _PACKAGE_DIR.parent.parent
+
+
+# --- Where user data lives ---------------------------------------------------------------------
+
+APP_NAME = "FieldGuide"
+PORTABLE_MARKERS = ("portable", ".portable")
+PORTABLE_DATA = "data"  # beside the program, in portable mode
+USER_DB_NAME = "userdata.sqlite3"
+CACHE_NAME = "cache"  # inside the portable data folder
+
+DataMode = Literal["normal", "portable", "fallback", "memory", "kiosk"]
+
+NOTICE_STICK_TO_COMPUTER = (
+    "This copy of Field Guide is on a locked USB stick, so your bookmarks are kept on this "
+    "computer instead."
+)
+NOTICE_STICK_TO_MEMORY = (
+    "This copy of Field Guide is on a locked USB stick, so your bookmarks are kept only until "
+    "you close Field Guide."
+)
+NOTICE_COMPUTER_TO_MEMORY = (
+    "Field Guide cannot save on this computer, so your bookmarks are kept only until you close "
+    "Field Guide."
+)
+
+
+@dataclass(frozen=True)
+class DataLocation:
+    """Where this run keeps user data; `None` means in memory only (nothing written)."""
+
+    user_db: Path | None  # the user-data SQLite file
+    cache_dir: Path | None  # for search indexes rebuilt at run time
+    mode: DataMode
+    notice: str = ""  # one quiet line for the UI's banner ("" = say nothing)
+
+
+def is_portable(program_dir: Path) -> bool:
+    """True when a `portable` or `.portable` marker file is beside the program."""
+    try:
+        return any((program_dir / name).is_file() for name in PORTABLE_MARKERS)
+    except OSError:
+        return False
+
+
+def default_user_data_dir() -> Path:
+    """The platform's per-user data folder for Field Guide (not created here)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_user_cache_dir() -> Path:
+    """The platform's per-user cache folder for Field Guide (not created here)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def is_writable(folder: Path) -> bool:
+    """Create `folder` if needed, then create and delete a file in it: True if all of that worked.
+
+    A write-protected stick, a read-only folder or a path under a file all give False. Checking by
+    doing rather than with os.access, which says yes to root and knows nothing of locked media.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".fieldguide-write-test-", dir=folder)
+        os.close(handle)
+        os.unlink(name)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _db_writable(db: Path) -> bool:
+    """The user-data file itself is writable (or does not exist yet)."""
+    try:
+        with db.open("r+b"):
+            return True
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def _usable_data_dir(folder: Path) -> bool:
+    return is_writable(folder) and _db_writable(folder / USER_DB_NAME)
+
+
+def _first_writable(*folders: Path) -> Path | None:
+    return next((folder for folder in folders if is_writable(folder)), None)
+
+
+def locate_user_data(
+    program: Path | None = None,
+    *,
+    kiosk: bool = False,
+    user_data_dir: Path | None = None,
+    user_cache_dir: Path | None = None,
+) -> DataLocation:
+    """Decide where user data goes this run; touches the disk only to test that it can write.
+
+    - kiosk: memory only; nothing is read, created or written.
+    - portable (a marker beside the program): `data/` beside the program, found again from the
+      program's folder at every start, so the stick works under any drive letter.
+    - normal: the per-user data folder (`user_data_dir`, by default from platformdirs).
+    - a folder that cannot be written falls back: portable -> per-user -> memory, with a notice.
+    """
+    if kiosk:
+        return DataLocation(None, None, "kiosk")
+    program = program_dir() if program is None else program
+    home = default_user_data_dir() if user_data_dir is None else user_data_dir
+    cache = default_user_cache_dir() if user_cache_dir is None else user_cache_dir
+    if is_portable(program):
+        portable = program / PORTABLE_DATA
+        if _usable_data_dir(portable):
+            # Nothing outside the stick: no per-user cache either.
+            cache_dir = _first_writable(portable / CACHE_NAME)
+            return DataLocation(portable / USER_DB_NAME, cache_dir, "portable")
+        log.warning("The portable data folder %s cannot be written to.", portable)
+        if _usable_data_dir(home):
+            cache_dir = _first_writable(cache)
+            return DataLocation(
+                home / USER_DB_NAME, cache_dir, "fallback", NOTICE_STICK_TO_COMPUTER
+            )
+        log.warning("The user data folder %s cannot be written to either.", home)
+        return DataLocation(None, _first_writable(cache), "memory", NOTICE_STICK_TO_MEMORY)
+    if _usable_data_dir(home):
+        return DataLocation(home / USER_DB_NAME, _first_writable(cache), "normal")
+    log.warning("The user data folder %s cannot be written to.", home)
+    return DataLocation(None, _first_writable(cache), "memory", NOTICE_COMPUTER_TO_MEMORY)

@@ -6,7 +6,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from urllib.parse import unquote, urlsplit
 
 ARTICLE_SCHEME = "article"  # internal links in rendered HTML: article:<slug>#<anchor>
@@ -25,7 +25,7 @@ def heading_id(text: str) -> str:
     return re.sub(r"[-\s]+", "-", value)
 
 
-class LinkKind(str, Enum):
+class LinkKind(StrEnum):
     """What a link in an article points to."""
 
     ARTICLE = "article"  # another article of the library (maybe with an anchor)

@@ -1,16 +1,16 @@
-"""Frozen dataclasses for a loaded library: Library, Topic, Article, Source, GlossaryTerm, Problem."""
+"""Frozen dataclasses for a loaded library: Library, Topic, Article, Source, GlossaryTerm."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a problem is: errors stop a library from passing `fieldguide check`."""
 
     ERROR = "error"

@@ -64,7 +64,8 @@ class LibraryService:
             if self._renderer is None:
                 self._renderer = Renderer(self.library)
             rendered = self._renderer.render(article)
-            page = Page(slug, article.title, rendered.html, "article", self.topic_path(slug))
+            body = f"<h1>{html.escape(article.title)}</h1>{rendered.html}"
+            page = Page(slug, article.title, body, "article", self.topic_path(slug))
         else:
             topic = self.library.topic(slug) if slug else None
             if topic is None:
@@ -96,5 +97,5 @@ class LibraryService:
                 f"<br>{html.escape(child.summary)}</li>"
             )
         if items:
-            parts.append(f"<ul class=\"topic-list\">{''.join(items)}</ul>")
+            parts.append(f'<ul class="topic-list">{"".join(items)}</ul>')
         return Page(topic.slug, topic.title, "".join(parts), "topic", self.topic_path(topic.slug))

@@ -27,13 +27,12 @@ class ArticleView(QTextBrowser):
         """Replace the shown page."""
         self.setHtml(html)
 
-    def loadResource(self, type_: int, name: QUrl) -> object:  # noqa: N802
+    def loadResource(self, type_: int, name: QUrl) -> object:
         """Load only local files; anything remote is refused (the app never goes online)."""
         if name.scheme() not in ("file", ""):
             return None
         return super().loadResource(type_, name)
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paintEvent(self, event: object) -> None:
         super().paintEvent(event)  # type: ignore[arg-type]
         self.painted.emit()
-

@@ -34,14 +34,14 @@ class Node:
 
 
 def nodes_from_library(library: Library) -> Node:
-    """The invisible root node of a library's topic tree (topics first, then articles)."""
+    """The invisible root node of a library's topic tree (articles first, then sub-topics)."""
 
     def fill(target: Node, topic: Topic) -> None:
-        for child in topic.children:
-            fill(target.add(Node(child.slug, child.title, "topic", child.summary)), child)
         for slug in topic.articles:
             article = library.articles[slug]
             target.add(Node(slug, article.title, "article", article.summary))
+        for child in topic.children:
+            fill(target.add(Node(child.slug, child.title, "topic", child.summary)), child)
 
     root = Node("", library.title, "topic")
     fill(root, library.topics)
@@ -83,12 +83,12 @@ class TopicTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(node.row, 0, node)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._node(parent).children)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -1,0 +1,30 @@
+"""Deployment settings: a clinic's fieldguide.toml read into a validated, frozen Config.
+
+    config, problems = load_config(Path(args.config) if args.config else None)
+
+`problems` are `fieldguide.library.model.Problem`s (file = the settings file, line, key named in the
+message); the reader starts whatever they say. The kiosk PIN helpers live here too.
+"""
+
+from __future__ import annotations
+
+from fieldguide.config.load import default_config_path, load_config, parse_config
+from fieldguide.config.model import CONFIG_NAME, THEMES, Config, HelpContact, KioskSettings, Theme
+from fieldguide.config.pin import PinAttempts, hash_pin, is_pin_hash, pin_problem, verify_pin
+
+__all__ = [
+    "CONFIG_NAME",
+    "THEMES",
+    "Config",
+    "HelpContact",
+    "KioskSettings",
+    "PinAttempts",
+    "Theme",
+    "default_config_path",
+    "hash_pin",
+    "is_pin_hash",
+    "load_config",
+    "parse_config",
+    "pin_problem",
+    "verify_pin",
+]
