@@ -20,6 +20,8 @@ class Plan:
     corrected: str | None  # the words searched instead, when spelling help changed them
     unknown: tuple[str, ...]  # words neither known nor correctable
     cost: int = 0  # about how many articles match: the sum of the alternatives' article counts
+    concepts: tuple[frozenset[str], ...] = ()  # the words of each OR-group, for the ranking
+    words: tuple[str, ...] = ()  # the reader's words as searched (spelling fixed)
 
 
 def _is_plain(word: str) -> bool:
@@ -83,7 +85,9 @@ def plan(query: SearchQuery, lexicon: Lexicon) -> Plan:
     cost = sum(
         min(lexicon.index_df.get(w, 0) for w in alt.words) for g in groups for alt in g if alt.words
     )
-    return Plan(expression, corrected, tuple(unknown), cost)
+    concepts = tuple(frozenset(w for alt in g for w in alt.words) for g in groups)
+    searched = tuple(w for part in shown for w in part.split())
+    return Plan(expression, corrected, tuple(unknown), cost, concepts, searched)
 
 
 def _more_synonyms(lexicon: Lexicon, terms: list[tuple[str, ...]]) -> list[Alternative]:

@@ -17,7 +17,14 @@ from fieldguide.search.lexicon import Lexicon
 from fieldguide.search.planner import Plan, plan
 from fieldguide.search.query import SearchQuery
 from fieldguide.search.results import Cancelled, SearchHit, SearchResults, TopicRef
-from fieldguide.search.text import ELLIPSIS, MARK_CLOSE, MARK_OPEN, marked_words, marks_to_html
+from fieldguide.search.text import (
+    ELLIPSIS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    marked_words,
+    marks_to_html,
+    words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +35,14 @@ NEAREST_TOPICS = 3
 # all; above it, rank the matches in titles, keywords, summaries and headings (a small table)
 # and take the rest in index order: a word found in 15,000 articles still answers in a few ms.
 FULL_RANKING_LIMIT = 3000
+# In the full ranking, the best CANDIDATES by bm25 are ranked again: an article whose title and
+# keywords hold more of the reader's concepts comes first. bm25 alone cannot do that in a small
+# library, where a word found in more than half of the articles counts for nothing at all.
+CANDIDATES = 60
+TITLE_WEIGHT = 2.0
+KEYWORDS_WEIGHT = 1.0
+BM25_WEIGHT = 1.0
+KEYWORD_PHRASE_WEIGHT = 1.5  # a keyword that says what the reader said ("is kratom safe")
 _PROGRESS_STEPS = 2000  # SQLite virtual-machine steps between two looks at the cancel flag
 
 _SNIPPETS = (
@@ -37,14 +52,85 @@ _SNIPPETS = (
         *(schema.SUMMARY_COLUMN, MARK_OPEN, MARK_CLOSE, ELLIPSIS, 2 * SNIPPET_WORDS),
     ),
 )
-_RANKED = f"SELECT rowid, rank, {_SNIPPETS[0]} FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
+_MARKS = (MARK_OPEN, MARK_CLOSE) * 2
+_RANKED = (
+    "SELECT rowid, rank, highlight(fts, 0, ?, ?), highlight(fts, 1, ?, ?) "
+    "FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
+)
 _HEAD = "SELECT rowid, rank FROM fts_head WHERE fts_head MATCH ? ORDER BY rank LIMIT ?"
 _ANY = "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?"
 _ONE = f"SELECT {_SNIPPETS[0]} FROM fts WHERE fts MATCH ? AND rowid = ?"
 
-Row = tuple[int, float, str, str]  # rowid, rank, body snippet, summary snippet
+Row = tuple[int, float, str, str]  # rowid, score, body snippet, summary snippet
 
 __all__ = ["Cancelled", "SearchHit", "SearchResults", "Searcher", "TopicRef"]
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Roughly what the index's stemmer calls one word: "lasts" and "last", "withdrawal" and
+    "withdraw" (only used to tell which concept a highlighted word belongs to)."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
+    return common >= 4 and common >= shorter - 3
+
+
+def _coverage(highlighted: str, concepts: Sequence[frozenset[str]]) -> float:
+    """Share of the query's concepts that a highlighted column holds (0 to 1)."""
+    if not concepts:
+        return 0.0
+    found: set[int] = set()
+    for span in marked_words(highlighted):
+        for word in words(span):
+            for i, concept in enumerate(concepts):
+                if i not in found and any(_same_stem(word, c) for c in concept):
+                    found.add(i)
+                    break
+    return len(found) / len(concepts)
+
+
+def _phrase_match(highlighted_keywords: str, query: Sequence[str]) -> float:
+    """How much of the reader's words one keyword entry says, in the same order (0 to 1):
+    the keyword "is kratom safe" answers the query "is kratom safe?" exactly. An entry counts
+    when it is the whole query or at least two of its words."""
+    if not query:
+        return 0.0
+    text = highlighted_keywords.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+    best = 0
+    for entry in text.split(";"):
+        said = words(entry)
+        size = len(said)
+        if size <= best or size > len(query) or (size < 2 and size != len(query)):
+            continue
+        for start in range(len(query) - size + 1):
+            window = query[start : start + size]
+            if all(_same_stem(a, b) for a, b in zip(said, window, strict=True)):
+                best = size
+                break
+    return best / len(query)
+
+
+def rerank(
+    candidates: Sequence[tuple[Any, ...]],
+    concepts: Sequence[frozenset[str]],
+    query: Sequence[str] = (),
+) -> list[tuple[int, float]]:
+    """(rowid, score) best first, from (rowid, bm25 rank, highlighted title, highlighted
+    keywords) rows in bm25 order: the reader's concepts in the title and keywords first, a
+    keyword that says the whole query, then bm25."""
+    best = max((-float(c[1]) for c in candidates), default=0.0)
+    scored = [
+        (
+            int(rowid),
+            TITLE_WEIGHT * _coverage(title, concepts)
+            + KEYWORDS_WEIGHT * _coverage(keywords, concepts)
+            + KEYWORD_PHRASE_WEIGHT * _phrase_match(keywords, query)
+            + (BM25_WEIGHT * -float(rank) / best if best > 0 else 0.0),
+        )
+        for rowid, rank, title, keywords in candidates
+    ]
+    return sorted(scored, key=lambda item: item[1], reverse=True)
 
 
 class Searcher:
@@ -95,17 +181,20 @@ class Searcher:
     def _rows(self, the_plan: Plan, limit: int, cancel: threading.Event | None) -> list[Row]:
         expression = the_plan.expression
         if the_plan.cost <= FULL_RANKING_LIMIT:
-            return self._fetch(_RANKED, (*_SNIPPETS[1], expression, limit), cancel)
-        ranked = self._fetch(_HEAD, (expression, limit), cancel)
-        if len(ranked) < limit:
-            seen = {rowid for rowid, _ in ranked}
-            more = self._fetch(_ANY, (expression, 2 * limit), cancel)
-            ranked += [(r[0], 0.0) for r in more if r[0] not in seen][: limit - len(ranked)]
+            found = self._fetch(_RANKED, (*_MARKS, expression, max(limit, CANDIDATES)), cancel)
+            ranked = rerank(found, the_plan.concepts, the_plan.words)[:limit]
+        else:
+            ranked = self._fetch(_HEAD, (expression, limit), cancel)
+            if len(ranked) < limit:
+                seen = {rowid for rowid, _ in ranked}
+                more = self._fetch(_ANY, (expression, 2 * limit), cancel)
+                ranked += [(r[0], 0.0) for r in more if r[0] not in seen][: limit - len(ranked)]
+            ranked = [(rowid, -float(rank)) for rowid, rank in ranked]
         rows: list[Row] = []
-        for rowid, rank in ranked:
+        for rowid, score in ranked:
             found = self._fetch(_ONE, (*_SNIPPETS[1], expression, rowid), cancel)
             body, summary = found[0] if found else ("", "")
-            rows.append((rowid, rank, body, summary))
+            rows.append((rowid, score, body, summary))
         return rows
 
     def _hits(
@@ -131,7 +220,7 @@ class Searcher:
         return tuple(self._hit(row, info) for row in rows if row[0] in info)
 
     def _hit(self, row: Row, info: dict[int, tuple[str, str, str, str]]) -> SearchHit:
-        rowid, rank, body, summary = row
+        rowid, score, body, summary = row
         slug, title, topic, plain_summary = info[rowid]
         in_body = marked_words(body)
         snippet = body if in_body else summary if MARK_OPEN in summary else plain_summary
@@ -140,7 +229,7 @@ class Searcher:
             title=title,
             topic_path=topic_path(topic, self.lexicon.topic_titles),
             snippet=marks_to_html(snippet),
-            score=round(-float(rank), 4),
+            score=round(score, 4),
             first_match=in_body[0] if in_body else "",
             matched=tuple(dict.fromkeys(in_body or marked_words(snippet))),
         )
