@@ -18,6 +18,7 @@ from fieldguide.search import (
     default_index_path,
     ensure_index,
     library_hash,
+    open_index,
 )
 from fieldguide.search.synonyms import load_synonyms
 
@@ -150,3 +151,20 @@ def test_cache_files_differ_per_library_folder(tmp_path: Path) -> None:
     a = cache_file(tmp_path, tmp_path / "one" / "library")
     b = cache_file(tmp_path, tmp_path / "two" / "library")
     assert a != b and a.parent == tmp_path and os.sep not in a.name
+
+
+def test_open_index_is_the_fast_start_and_checks_later(mini_library: Library) -> None:
+    shipped = ship(mini_library)
+    handle = open_index(shipped)
+    assert handle is not None
+    assert handle.catalog().home == "home"
+    assert handle.is_current(mini_library.root)
+    (mini_library.root / "home.md").write_text("changed", "utf-8")
+    assert not handle.is_current(mini_library.root)
+
+
+def test_open_index_refuses_missing_and_damaged_files(tmp_path: Path) -> None:
+    assert open_index(tmp_path / "missing.sqlite") is None
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"\0" * 4096)
+    assert open_index(bad) is None

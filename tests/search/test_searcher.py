@@ -150,3 +150,15 @@ def test_any_text_is_safe_to_search(searcher: Searcher, text: str) -> None:
     results = searcher.search(text)
     for hit in results.hits:
         assert "<script" not in hit.snippet
+
+
+def test_the_big_library_path_ranks_heads_and_still_gives_snippets(
+    searcher: Searcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fieldguide.search.searcher as module
+
+    monkeypatch.setattr(module, "FULL_RANKING_LIMIT", 0)  # as if every word were very common
+    results = searcher.search("naloxone overdose")
+    assert results.hits[0].slug == "overdose/overdose-and-naloxone"
+    assert "<b>" in results.hits[0].snippet
+    assert len(searcher.search("opioid", limit=5).hits) == 5  # head matches, then body matches

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         cache_file,
         default_index_path,
         ensure_index,
+        open_index,
     )
     from fieldguide.search.lexicon import Lexicon
     from fieldguide.search.query import SearchQuery
@@ -45,6 +46,7 @@ _WHERE = {
     "cache_file": "handle",
     "default_index_path": "handle",
     "ensure_index": "handle",
+    "open_index": "handle",
     "Lexicon": "lexicon",
     "SearchQuery": "query",
     "Cancelled": "results",
@@ -73,6 +75,7 @@ __all__ = [
     "ensure_index",
     "library_hash",
     "load_catalog",
+    "open_index",
     "write_index",
 ]
 

@@ -98,6 +98,10 @@ def write_index(
             for i, a in enumerate(articles, start=1)
         ),
     )
+    # Bulk load: no merging of index segments while inserting, one full merge at the end.
+    for table in ("fts", "fts_head"):
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('automerge', 0)")
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('crisismerge', 64)")
     df: Counter[str] = Counter()
     conn.executemany(
         "INSERT INTO fts(rowid, title, keywords, summary, headings, body) "
@@ -110,6 +114,8 @@ def write_index(
     )
     for table in ("fts", "fts_head"):
         conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('automerge', 4)")
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('crisismerge', 16)")
     conn.executemany(
         "INSERT INTO words(word, df) VALUES (?, ?)",
         ((w, n) for w, n in sorted(df.items()) if len(w) > 1 and w not in STOPWORDS),

@@ -20,6 +20,10 @@ _MARKS = re.compile(f"[{MARK_OPEN}{MARK_CLOSE}]")
 # Everything that is not text a reader typed: control characters (NUL included), surrogates.
 _JUNK = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
+# The same rule for ASCII text, done faster: every ASCII character that is not a letter or a
+# digit becomes a space, then the text is split.
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+
 # Longest query text we look at (a reader's query is a few words; the rest is ignored).
 MAX_QUERY_CHARS = 256
 MAX_QUERY_WORDS = 16
@@ -39,6 +43,8 @@ STOPWORDS = frozenset(_STOPWORDS.split())
 
 def clean(text: str) -> str:
     """Text without control characters, surrogates and highlight marks (safe to index)."""
+    if text.isprintable():  # the usual case, and quick: marks, controls, surrogates are not
+        return text
     return _MARKS.sub("", _JUNK.sub(" ", text))
 
 
@@ -61,7 +67,10 @@ def words(text: str) -> list[str]:
     >>> words("7-OH: dope-sick, Kratóm!")
     ['7', 'oh', 'dope', 'sick', 'kratom']
     """
-    return _WORD.findall(fold(text))
+    folded = fold(text)
+    if folded.isascii():
+        return folded.translate(_ASCII_SEPARATORS).split()
+    return _WORD.findall(folded)
 
 
 def marks_to_html(text: str) -> str:
