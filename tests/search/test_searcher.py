@@ -162,3 +162,14 @@ def test_the_big_library_path_ranks_heads_and_still_gives_snippets(
     assert results.hits[0].slug == "overdose/overdose-and-naloxone"
     assert "<b>" in results.hits[0].snippet
     assert len(searcher.search("opioid", limit=5).hits) == 5  # head matches, then body matches
+
+
+def test_a_phrase_is_found_before_its_last_word_is_finished(searcher: Searcher) -> None:
+    assert first(searcher, "dope si") == "withdrawal/what-is-withdrawal"
+    assert first(searcher, "dark skin pat") == "kratom-risks/skin-darkening"
+
+
+def test_a_short_general_title_wins_a_tie(searcher: Searcher) -> None:
+    # Both titles hold "kratom"; the one about nothing else comes first.
+    hits = [h.slug for h in searcher.search("kratom").hits]
+    assert hits.index("kratom/what-is-kratom") < hits.index("kratom-risks/liver-injury")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from fieldguide.search.lexicon import Lexicon
 from fieldguide.search.query import Alternative, SearchQuery, any_of, combine
+from fieldguide.search.synonyms import Synonym
 from fieldguide.search.text import STOPWORDS
 
 COMPLETIONS = 6  # words tried for an unfinished last word
@@ -49,27 +50,20 @@ def plan(query: SearchQuery, lexicon: Lexicon) -> Plan:
     shown = list(words)  # the words as the reader will be told they were searched
     groups: list[list[Alternative]] = []
     i = 0
-    longest = lexicon.synonyms.longest
     while i < len(words):
-        matched = False
-        for size in range(min(longest, len(words) - i), 0, -1):
-            phrase = tuple(words[i : i + size])
-            rules = lexicon.synonyms.by_phrase.get(phrase)
-            if not rules:
-                continue
+        found = _rule_at(lexicon, words, i, query.typing)
+        if found is not None:
+            size, phrase, rules = found
             spelling = [r for r in rules if r.kind == "spellings"]
             if spelling and not query.exact:
                 shown[i : i + size] = [" ".join(spelling[0].term), *[""] * (size - 1)]
                 changed = True
             alternatives = [Alternative(phrase)] + [Alternative(r.term) for r in rules]
             alternatives += _more_synonyms(lexicon, [r.term for r in rules])
-            if query.typing and i == last:  # "sub" may yet become "substance"
-                alternatives += _completed(lexicon, words[i])
+            if query.typing and i + size - 1 == last:  # "sub" may yet become "substance"
+                alternatives += _completed(lexicon, words[last], tuple(words[i:last]))
             groups.append(alternatives[:MAX_ALTERNATIVES])
             i += size
-            matched = True
-            break
-        if matched:
             continue
         word = words[i]
         if query.typing and i == last:
@@ -90,6 +84,25 @@ def plan(query: SearchQuery, lexicon: Lexicon) -> Plan:
     return Plan(expression, corrected, tuple(unknown), cost, concepts, searched)
 
 
+def _rule_at(
+    lexicon: Lexicon, words: list[str], i: int, typing: bool
+) -> tuple[int, tuple[str, ...], tuple[Synonym, ...]] | None:
+    """The longest synonym phrase starting at word i: (its size, the phrase, its rules). While
+    typing, a phrase may end in the unfinished last word ("dope s" -> "dope sick")."""
+    by_phrase = lexicon.synonyms.by_phrase
+    last = len(words) - 1
+    for size in range(min(lexicon.synonyms.longest, len(words) - i), 0, -1):
+        phrase = tuple(words[i : i + size])
+        rules = by_phrase.get(phrase)
+        if rules:
+            return size, phrase, rules
+        if typing and size > 1 and i + size - 1 == last:
+            for candidate in lexicon.synonyms.by_head.get(phrase[:-1], ()):
+                if candidate[-1].startswith(phrase[-1]):
+                    return size, candidate, by_phrase[candidate]
+    return None
+
+
 def _more_synonyms(lexicon: Lexicon, terms: list[tuple[str, ...]]) -> list[Alternative]:
     """Terms reached from the first terms (a glossary alias of a synonym's term)."""
     found: list[Alternative] = []
@@ -98,12 +111,14 @@ def _more_synonyms(lexicon: Lexicon, terms: list[tuple[str, ...]]) -> list[Alter
     return found
 
 
-def _completed(lexicon: Lexicon, word: str) -> list[Alternative]:
+def _completed(lexicon: Lexicon, word: str, before: tuple[str, ...] = ()) -> list[Alternative]:
     """The unfinished last word: itself, and the common known words it starts, with their
-    synonyms ("narc" -> narcan -> naloxone)."""
-    alternatives = [Alternative((word,))] if lexicon.is_known(word) or _is_plain(word) else []
+    synonyms ("narc" -> narcan -> naloxone); after the phrase's first words, if any."""
+    known = lexicon.is_known(word) or _is_plain(word)
+    alternatives = [Alternative((*before, word))] if known else []
     for completion in lexicon.completions(word, COMPLETIONS):
-        alternatives.append(Alternative((completion,)))
-        rules = lexicon.synonyms.by_phrase.get((completion,), ())
-        alternatives.extend(Alternative(r.term) for r in rules)
-    return alternatives[:MAX_ALTERNATIVES] or [Alternative((word,))]
+        alternatives.append(Alternative((*before, completion)))
+        if not before:
+            rules = lexicon.synonyms.by_phrase.get((completion,), ())
+            alternatives.extend(Alternative(r.term) for r in rules)
+    return alternatives[:MAX_ALTERNATIVES] or [Alternative((*before, word))]

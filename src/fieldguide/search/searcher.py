@@ -21,6 +21,7 @@ from fieldguide.search.text import (
     ELLIPSIS,
     MARK_CLOSE,
     MARK_OPEN,
+    STOPWORDS,
     marked_words,
     marks_to_html,
     words,
@@ -43,6 +44,7 @@ TITLE_WEIGHT = 2.0
 KEYWORDS_WEIGHT = 1.0
 BM25_WEIGHT = 1.0
 KEYWORD_PHRASE_WEIGHT = 1.5  # a keyword that says what the reader said ("is kratom safe")
+TITLE_PRECISION_WEIGHT = 0.2  # a title that is about little else: "What is kratom?" for "kratom"
 _PROGRESS_STEPS = 2000  # SQLite virtual-machine steps between two looks at the cancel flag
 
 _SNIPPETS = (
@@ -90,6 +92,14 @@ def _coverage(highlighted: str, concepts: Sequence[frozenset[str]]) -> float:
     return len(found) / len(concepts)
 
 
+def _title_precision(highlighted_title: str) -> float:
+    """Share of the title's words (stop words left out) that the query matched (0 to 1)."""
+    matched = {w for span in marked_words(highlighted_title) for w in words(span)}
+    plain = highlighted_title.replace(MARK_OPEN, " ").replace(MARK_CLOSE, " ")
+    content = {w for w in words(plain) if w not in STOPWORDS}
+    return len(matched & content) / len(content) if content else 0.0
+
+
 def _phrase_match(highlighted_keywords: str, query: Sequence[str]) -> float:
     """How much of the reader's words one keyword entry says, in the same order (0 to 1):
     the keyword "is kratom safe" answers the query "is kratom safe?" exactly. An entry counts
@@ -126,6 +136,7 @@ def rerank(
             TITLE_WEIGHT * _coverage(title, concepts)
             + KEYWORDS_WEIGHT * _coverage(keywords, concepts)
             + KEYWORD_PHRASE_WEIGHT * _phrase_match(keywords, query)
+            + TITLE_PRECISION_WEIGHT * _title_precision(title)
             + (BM25_WEIGHT * -float(rank) / best if best > 0 else 0.0),
         )
         for rowid, rank, title, keywords in candidates

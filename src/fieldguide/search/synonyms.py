@@ -42,6 +42,8 @@ class Synonyms:
 
     rules: tuple[Synonym, ...] = ()
     by_phrase: Mapping[Phrase, tuple[Synonym, ...]] = field(default_factory=dict, compare=False)
+    # Phrases of two or more words, by all but their last word ("dope s" -> "dope sick")
+    by_head: Mapping[Phrase, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, rules: Iterable[Synonym]) -> Synonyms:
@@ -52,7 +54,15 @@ class Synonyms:
         index: dict[Phrase, list[Synonym]] = {}
         for rule in unique:
             index.setdefault(rule.phrase, []).append(rule)
-        return cls(unique, {k: tuple(v) for k, v in index.items()})
+        heads: dict[Phrase, list[Phrase]] = {}
+        for phrase in index:
+            if len(phrase) > 1:
+                heads.setdefault(phrase[:-1], []).append(phrase)
+        return cls(
+            unique,
+            {k: tuple(v) for k, v in index.items()},
+            {k: tuple(sorted(v)) for k, v in heads.items()},
+        )
 
     @property
     def longest(self) -> int:
