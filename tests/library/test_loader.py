@@ -14,8 +14,8 @@ from fieldguide.library.loader import load_library
 from fieldguide.library.model import Library
 
 ARTICLE = (
-    "---\ntitle: {title}\nsummary: S.\nkeywords: [k]\nreviewed: 2026-01-01\nsources: []\n{extra}---\n"
-    "{body}"
+    "---\ntitle: {title}\nsummary: S.\nkeywords: [k]\nreviewed: 2026-01-01\nsources: []\n"
+    "{extra}---\n{body}"
 )
 
 

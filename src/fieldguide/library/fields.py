@@ -89,7 +89,9 @@ class Fields:
     def present(self, key: str) -> bool:
         """True if `key` has a value (an empty value counts as absent)."""
         value = self.data.get(key)
-        return value is not None and value != "" and value != [] and value != {}
+        if isinstance(value, str):
+            return bool(value.strip())
+        return value is not None and value != [] and value != {}
 
     def text(
         self, key: str, *, required: bool = False, recommended: bool = False, example: str = ""
