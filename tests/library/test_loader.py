@@ -256,6 +256,20 @@ def test_articles_at_the_root_and_deep_down(tmp_path: Path) -> None:
     assert_well_formed(library)
 
 
+def test_folders_nested_too_deeply_are_reported_once(tmp_path: Path) -> None:
+    deep = "/".join(f"d{n}" for n in range(25))
+    root = small_library(tmp_path, t__a_md=article())
+    write(root, f"{deep}/a.md", article())
+    write(root, f"images/{deep}/p.png", "png")
+    library = load_library(root)
+    too_deep = [(p.code, p.file) for p in library.problems if p.code == "too-deep"]
+    assert too_deep == [
+        ("too-deep", "/".join(f"d{n}" for n in range(21))),
+        ("too-deep", "images/" + "/".join(f"d{n}" for n in range(20))),
+    ]
+    assert_well_formed(library)
+
+
 def test_images_folders_are_not_topics(tmp_path: Path) -> None:
     root = small_library(tmp_path, t__a_md=article(body="![x](images/p.png)\n"))
     write(root, "t/images/p.png", "png")
@@ -301,3 +315,35 @@ def test_unreadable_file(tmp_path: Path) -> None:
         (root / "t" / "b.md").chmod(0o644)
     assert only_errors(library) == [("unreadable", "t/b.md", None)]
     assert "t/a" in library.articles
+
+
+def test_names_that_differ_only_in_unicode_form(tmp_path: Path) -> None:
+    nfc, nfd = "caf\u00e9", "cafe\u0301"
+    root = small_library(tmp_path)
+    write(root, f"t/{nfc}.md", article())
+    try:
+        write(root, f"t/{nfd}.md", article())
+    except OSError:
+        pytest.skip("this file system cannot hold both forms")
+    if len(os.listdir(root / "t")) < 2:
+        pytest.skip("this file system normalises names")
+    library = load_library(root)
+    assert "duplicate-slug" in codes(library)
+    assert len(library.articles) == 1
+
+
+def test_library_files_shorthand_and_missing_title(tmp_path: Path) -> None:
+    text = article(extra="").replace("sources: []", "sources: [who]")
+    root = small_library(tmp_path, t__a_md=text)
+    write(root, "library.yml", "id: small\nhome: t/a\n")
+    write(root, "sources.yml", "who: WHO guidelines\n")
+    write(root, "glossary.yml", "detox: Stopping a drug.\nrelapse:\n")
+    library = load_library(root)
+    assert only_errors(library) == [
+        ("missing-field", "glossary.yml", 2),
+        ("missing-field", "library.yml", 1),
+    ]
+    assert library.title == tmp_path.name
+    assert library.sources["who"].title == "WHO guidelines"
+    assert library.articles["t/a"].sources == ("who",)
+    assert [(g.term, g.definition) for g in library.glossary] == [("detox", "Stopping a drug.")]
