@@ -199,6 +199,14 @@ def test_front_matter_values_of_the_wrong_kind(tmp_path: Path) -> None:
     assert a.reviewed == dt.date(2026, 2, 3)
 
 
+@pytest.mark.parametrize("order", ["'\u00b2'", "'+-5'", "'" + "9" * 5000 + "'", "1.5", "true"])
+def test_orders_that_are_not_whole_numbers(tmp_path: Path, order: str) -> None:
+    root = small_library(tmp_path, t__a_md=article(extra=f"order: {order}\n"))
+    library = load_library(root)
+    assert only_errors(library) == [("wrong-type", "t/a.md", 7)]
+    assert library.articles["t/a"].order == 0
+
+
 def test_unsafe_yaml_tags_are_refused(tmp_path: Path) -> None:
     text = "---\ntitle: !!python/object/apply:os.system [echo hi]\nsummary: S.\n---\n"
     library = load_library(small_library(tmp_path, t__a_md=text))
@@ -347,3 +355,23 @@ def test_library_files_shorthand_and_missing_title(tmp_path: Path) -> None:
     assert library.sources["who"].title == "WHO guidelines"
     assert library.articles["t/a"].sources == ("who",)
     assert [(g.term, g.definition) for g in library.glossary] == [("detox", "Stopping a drug.")]
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs file permissions")
+def test_unreadable_library_folder_is_one_problem(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib", t__a_md=article())
+    root.chmod(0)
+    try:
+        library = load_library(root)
+    finally:
+        root.chmod(0o755)
+    assert codes(library) == ["unreadable"]
+
+
+@pytest.mark.parametrize("name", [" ", "___", "-"])
+def test_titles_made_from_odd_file_names_are_never_blank(tmp_path: Path, name: str) -> None:
+    root = small_library(tmp_path)
+    write(root, f"t/{name}.md", "No front matter.\n")
+    library = load_library(root)
+    assert_well_formed(library)
+    assert len(library.articles) == 1

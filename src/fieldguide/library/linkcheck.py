@@ -157,11 +157,10 @@ class LinkChecker:
         self._ids: dict[str, set[str]] = {}
         self._folded: dict[str, str] | None = None
 
-    def check_all(self) -> None:
-        """Report the broken links of every article."""
-        for article in self.articles.values():
-            for index, is_image, href in iter_links(article.body):
-                self.check(article, article.body_line + index, is_image, href)
+    def check_article(self, article: Article) -> None:
+        """Report the broken links of one article."""
+        for index, is_image, href in iter_links(article.body):
+            self.check(article, article.body_line + index, is_image, href)
 
     def ids(self, slug: str) -> set[str]:
         """Heading ids of an article (computed once)."""
