@@ -24,7 +24,9 @@ def headings(markdown_body: str) -> str:
     """
     if "#" not in markdown_body and "!!!" not in markdown_body:
         return ""
-    body = _FENCED.sub("", markdown_body)
+    body = markdown_body
+    if "```" in body or "~~~" in body:
+        body = _FENCED.sub("", body)
     found = sorted(
         [(m.start(), m.group(1)) for m in _HEADING.finditer(body)]
         + [(m.start(), m.group(1)) for m in _BOX.finditer(body) if m.group(1)]
@@ -55,4 +57,4 @@ def body_text(markdown_body: str) -> str:
         text = _TABLE_RULE.sub("", text)
     text = _BULLET.sub("", text)
     text = _MARKS.sub(" ", text)
-    return " ".join(clean(text).split())
+    return clean(" ".join(text.split()))
