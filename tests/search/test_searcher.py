@@ -173,3 +173,42 @@ def test_a_short_general_title_wins_a_tie(searcher: Searcher) -> None:
     # Both titles hold "kratom"; the one about nothing else comes first.
     hits = [h.slug for h in searcher.search("kratom").hits]
     assert hits.index("kratom/what-is-kratom") < hits.index("kratom-risks/liver-injury")
+
+
+class FlipsAfter(threading.Event):
+    """An event that becomes set by itself after it was looked at `calls` times: a newer
+    query arriving while this one runs, without any sleeping."""
+
+    def __init__(self, calls: int) -> None:
+        super().__init__()
+        self.calls = calls
+        self.looked = 0
+
+    def is_set(self) -> bool:
+        self.looked += 1
+        return self.looked > self.calls or super().is_set()
+
+
+def test_a_running_query_is_cancelled_between_sqlite_steps(
+    searcher: Searcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fieldguide.search.searcher as module
+
+    monkeypatch.setattr(module, "_PROGRESS_STEPS", 1)  # look at the flag at every SQLite step
+    cancel = FlipsAfter(20)
+    with pytest.raises(Cancelled):
+        searcher.search("opioid withdrawal kratom", cancel=cancel)
+    assert cancel.looked <= 22  # stopped at the first look after the flag turned (+1 to tell why)
+    assert searcher.search("opioid withdrawal kratom", cancel=threading.Event()).hits
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.builds(
+        lambda part, times: part * times, st.text(min_size=1, max_size=8), st.integers(1, 2500)
+    )
+)
+def test_long_repeated_text_is_safe_to_search(searcher: Searcher, text: str) -> None:
+    searcher.search(text)
