@@ -28,7 +28,7 @@ def test_block_lists_known_sources_and_the_reviewed_date(tmp_path: Path) -> None
     block = sources_html(article, library)
     assert "Opioid withdrawal. MedlinePlus, 2024. https://medlineplus.gov/" in block
     assert "Last reviewed: 20 November 2026." in block
-    assert block.index("Sources") < block.index("Last reviewed")
+    assert block.index("Last reviewed") < block.index("Sources")
 
 
 def test_block_skips_unknown_sources_and_missing_dates(tmp_path: Path) -> None:

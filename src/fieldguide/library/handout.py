@@ -35,12 +35,12 @@ def source_text(source: Source) -> str:
 
 
 def sources_html(article: Article, library: Library) -> str:
-    """The "Sources" list and the "Last reviewed" line for the end of a handout ("" if none)."""
+    """The "Last reviewed" line and the "Sources" list for the end of a handout ("" if none)."""
     parts: list[str] = []
+    if article.reviewed is not None:
+        parts.append(f"<p>Last reviewed: {long_date(article.reviewed)}.</p>")
     known = [library.sources[i] for i in article.sources if i in library.sources]
     if known:
         items = "".join(f"<li>{html.escape(source_text(s))}</li>" for s in known)
         parts.append(f'<h2 class="handout-sources">Sources</h2><ul>{items}</ul>')
-    if article.reviewed is not None:
-        parts.append(f"<p>Last reviewed: {long_date(article.reviewed)}.</p>")
     return "".join(parts)
