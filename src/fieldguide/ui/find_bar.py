@@ -217,7 +217,7 @@ class FindBar(QWidget):
         self.view.setExtraSelections(selections)
         if 0 <= self.current < len(self.matches):
             here = QTextCursor(self.matches[self.current])
-            here.clearSelection()
+            here.setPosition(here.selectionStart())
             self.view.setTextCursor(here)
             self.view.ensureCursorVisible()
             self.status.setText(self.tr("{} of {}").format(self.current + 1, len(self.matches)))

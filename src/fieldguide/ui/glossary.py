@@ -27,6 +27,9 @@ from fieldguide.library.links import TERM_SCHEME
 
 log = logging.getLogger(__name__)
 
+GAP = 6  # pixels between the word and the popup
+EDGE = 8  # pixels the popup keeps from the edges of the screen
+
 
 def term_of(url: QUrl) -> str:
     """The glossary term a `term:` link names ("" for any other link)."""
@@ -80,10 +83,11 @@ class GlossaryPopup(QFrame):
         width = min(max(self.fontMetrics().averageCharWidth() * 40, 280), 520)
         self.setFixedWidth(width)
         self.adjustSize()
-        x = min(max(under.left(), screen_area.left()), screen_area.right() - self.width())
-        y = under.bottom() + 6
-        if y + self.height() > screen_area.bottom():  # no room below: above the word
-            y = max(screen_area.top(), under.top() - self.height() - 6)
+        area = screen_area.adjusted(EDGE, EDGE, -EDGE, -EDGE)
+        x = max(area.left(), min(under.left(), area.right() - self.width()))
+        y = under.bottom() + GAP
+        if y + self.height() > area.bottom():  # no room below: above the word
+            y = max(area.top(), under.top() - self.height() - GAP)
         self.move(QPoint(x, y))
         self.show()
         self.close_button.setFocus(Qt.FocusReason.PopupFocusReason)

@@ -61,12 +61,12 @@ def build_handout(
     font.setPointSize(BODY_PT)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(HANDOUT_CSS)
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
     meta = f"From {html.escape(guide_title)}. Printed on {long_date(printed_on)}."
     parts = [f'<p class="handout-meta">{meta}</p>', page.html]
     if footer_html:
         parts += ["<hr>", footer_html]
     document.setHtml("".join(parts))
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
     return document
 
 
@@ -125,7 +125,8 @@ def new_printer(title: str) -> QPrinter:
 
 def file_name_for(title: str) -> str:
     """A safe, readable file name for a handout: "How long it lasts.pdf"."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "Handout"
+    name = " ".join(re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).split()).strip(" .")
+    name = name or "Handout"
     return f"{name[:80]}.pdf"
 
 
@@ -193,7 +194,7 @@ class HandoutPrinter(QObject):
         printer = new_printer(self.page.title)
         dialog = self.print_dialog(printer, self.parent_widget)
         dialog.setWindowTitle(self.tr("Print handout"))
-        dialog.accepted.connect(lambda: self._print_to(printer))
+        dialog.accepted.connect(lambda: self._print_chosen(printer))
         self._dialog = dialog
         dialog.open()
 
@@ -221,6 +222,14 @@ class HandoutPrinter(QObject):
         self.pdf_saved.emit(path)
         return path
 
+    def _print_chosen(self, printer: QPrinter) -> None:
+        if not self._print_to(printer):
+            return
+        if printer.outputFileName():  # the reader chose "print to file"
+            self.message.emit(self.tr("Saved the handout as {}").format(printer.outputFileName()))
+        else:
+            self.message.emit(self.tr("Sent the handout to the printer."))
+
     def _print_to(self, printer: QPrinter) -> bool:
         document = self.handout()
         if document is None:
@@ -231,8 +240,6 @@ class HandoutPrinter(QObject):
                 self.page and self.page.slug,
                 document.pageCount(),
             )
-            if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat:
-                self.message.emit(self.tr("Sent the handout to the printer."))
             return True
         log.warning("could not print to %s", printer.outputFileName() or printer.printerName())
         self.message.emit(
