@@ -21,6 +21,7 @@ from fieldguide.library.service import LibraryService, Page
 from fieldguide.ui.article_view import ArticleView
 from fieldguide.ui.contents_panel import ContentsPanel
 from fieldguide.ui.find_bar import FindBar
+from fieldguide.ui.focus import chain_tab_order, reachable_by_tab, show_focus
 from fieldguide.ui.glossary import GlossaryLinks
 from fieldguide.ui.help_page import GetHelpNow
 from fieldguide.ui.link_dialog import ExternalLinkDialog
@@ -85,6 +86,15 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 740])
         self.setCentralWidget(splitter)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts in the article
+        show_focus(self.view, self.contents, self.get_help.toolbar)
+        bar, panel, find = self.get_help.toolbar, self.contents, self.find_bar
+        chain_tab_order(
+            [
+                *reachable_by_tab(bar),
+                *(self.tree, panel.toggle, panel.list, self.view),
+                *(find.field, find.previous_button, find.next_button, find.close_button),
+            ]
+        )
         self.resize(1000, 700)
 
     def _add_page_tools(self) -> None:
