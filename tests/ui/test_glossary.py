@@ -43,7 +43,7 @@ def test_clicking_a_word_shows_its_meaning_under_it(window: MainWindow, qtbot: Q
     assert not popup.isVisible()
     click_text(qtbot, window, "Withdrawal")
     qtbot.waitUntil(popup.isVisible)
-    assert popup.term_label.text() == "withdrawal"
+    assert popup.term_label.text() == "Withdrawal"
     assert popup.definition_label.text() == MEANING
     assert window.current_slug == LONG  # the page stays
     # the popup is just below the word, starting at its left edge

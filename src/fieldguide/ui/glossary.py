@@ -46,7 +46,7 @@ class GlossaryPopup(QFrame):
         self.setFrameShape(QFrame.Shape.Box)
         self.setObjectName("glossaryPopup")
         self.setStyleSheet(
-            "QFrame#glossaryPopup { border: 2px solid #1d5c3a; border-radius: 4px; }"
+            "QFrame#glossaryPopup { border: 2px solid palette(highlight); border-radius: 4px; }"
         )
         self.setAccessibleName(self.tr("Meaning of a word"))
         self.term_label = QLabel()
@@ -77,7 +77,7 @@ class GlossaryPopup(QFrame):
 
     def show_term(self, term: str, definition: str, under: QRect, screen_area: QRect) -> None:
         """Show `term` and `definition` just below `under` (global coordinates), on screen."""
-        self.term_label.setText(term)
+        self.term_label.setText(term[:1].upper() + term[1:])  # a heading: "Withdrawal"
         self.definition_label.setText(definition)
         self.setAccessibleDescription(f"{term}: {definition}")
         width = min(max(self.fontMetrics().averageCharWidth() * 40, 280), 520)

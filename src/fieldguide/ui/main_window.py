@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldguide.helpinfo import HELP_SLUG
-from fieldguide.library.links import ARTICLE_SCHEME
+from fieldguide.library.links import ARTICLE_SCHEME, EXTERNAL_SCHEMES, TERM_SCHEME
 from fieldguide.library.service import LibraryService, Page
 from fieldguide.ui.article_view import ArticleView
 from fieldguide.ui.contents_panel import ContentsPanel
@@ -142,7 +142,9 @@ class MainWindow(QMainWindow):
             self.open(url.path(), url.fragment())
         elif not url.scheme() and url.hasFragment():
             self.view.scrollToAnchor(url.fragment())
-        elif self.glossary.show_for(url) or self.link_out.show_address(url):
-            pass
+        elif url.scheme() == TERM_SCHEME:
+            self.glossary.show_for(url)
+        elif url.scheme() in EXTERNAL_SCHEMES:
+            self.link_out.show_address(url)
         else:
             log.info("link not followed: %s", url.toString())
