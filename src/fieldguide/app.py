@@ -14,7 +14,6 @@ from fieldguide import paths
 from fieldguide.config import load_config
 from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
-from fieldguide.library.service import message_page
 
 log = logging.getLogger(__name__)
 
@@ -41,16 +40,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     library = load_library(library_dir(args))
     service = LocalHelpService(library, config)
     window = MainWindow(service)
-    if service.home:
-        window.open(service.home)
-    else:
-        detail = "\n\n".join(p.message for p in library.errors[:3])
-        window.show_message(
-            message_page(
-                "No articles to show",
-                f"Field Guide could not find any articles in “{library.root}”.\n\n{detail}",
-            )
-        )
+    window.show_page(service.start_page())
     result = {"exit": 0}
     if args.exit_after_start:
 
