@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 from fieldguide import paths
+from fieldguide.config import load_config
+from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
-from fieldguide.library.service import LibraryService
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +34,11 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
 
+    config, config_problems = load_config(Path(args.config) if args.config else None)
+    for problem in config_problems:
+        log.warning("%s", problem)
     library = load_library(library_dir(args))
-    service = LibraryService(library)
+    service = LocalHelpService(library, config)
     window = MainWindow(service)
     window.show_page(service.start_page())
     result = {"exit": 0}
