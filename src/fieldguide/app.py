@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from fieldguide import paths
 from fieldguide.config import Config, load_config
+from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
-from fieldguide.library.service import LibraryService, message_page
+from fieldguide.library.service import LibraryService
 from fieldguide.userdata import Preferences, UserData
 
 if TYPE_CHECKING:
@@ -64,13 +65,7 @@ def build_window(
     if start:
         window.open(start)
     else:
-        detail = "\n\n".join(p.message for p in service.library.errors[:3])
-        window.show_message(
-            message_page(
-                "No articles to show",
-                f"Field Guide could not find any articles in “{service.library.root}”.\n\n{detail}",
-            )
-        )
+        window.show_page(service.start_page())  # no articles: says so in plain words
     return window
 
 
@@ -86,10 +81,12 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.setOrganizationName("Field Guide")
     qt_app.setStyle("Fusion")  # draws from our palettes the same way on every system
 
-    config, _problems = load_config(Path(args.config) if args.config else None)
+    config, config_problems = load_config(Path(args.config) if args.config else None)
+    for problem in config_problems:
+        log.warning("%s", problem)
     kiosk = bool(args.kiosk or config.kiosk.enabled)
     library = load_library(library_dir(args))
-    service = LibraryService(library)
+    service = LocalHelpService(library, config)
     # --exit-after-start measures the start page and leaves no trace: its data stays in memory.
     store, notice = open_user_data(config, kiosk or args.exit_after_start)
     files = None if kiosk else QtFileDialogs()

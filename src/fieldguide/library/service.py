@@ -8,8 +8,9 @@ import html
 import logging
 from dataclasses import dataclass
 
+from fieldguide.library.handout import long_date
 from fieldguide.library.model import Library, Source, Topic
-from fieldguide.library.render import Renderer
+from fieldguide.library.render import Heading, Renderer
 
 log = logging.getLogger(__name__)
 
@@ -25,19 +26,12 @@ class Page:
     html: str
     kind: str = "article"  # "article", "topic" or "message"
     topic_path: tuple[str, ...] = ()  # titles from the top topic down to the page's topic
+    headings: tuple[Heading, ...] = ()  # the article's headings, for an in-article contents list
     sources: tuple[Source, ...] = ()  # what an article cites, in its own order
     reviewed: dt.date | None = None  # when an article was last checked by a reviewer
-
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def long_date(day: dt.date) -> str:
-    """A date as people write it, the same on every computer: "20 November 2026"."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    # Shown on screen after `html`: the sources (addresses as links) and the reviewed date.
+    # A printed handout writes its own (library/handout.py), with the addresses spelled out.
+    footer_html: str = ""
 
 
 def source_html(source: Source) -> str:
@@ -94,6 +88,19 @@ class LibraryService:
             return self.library.home
         return next(iter(self.library.articles), "")
 
+    def start_page(self) -> Page:
+        """The page to show first: the home article, or a plain message when there is none."""
+        if self.home:
+            return self.page(self.home)
+        errors = [p.message for p in self.library.errors[:3]]
+        return message_page(
+            "No articles to show",
+            f"Field Guide could not find any articles in “{self.library.root}”.\n\n"
+            + "\n\n".join(errors)
+            + ("\n\n" if errors else "")
+            + "If you use a USB stick, check that it is plugged in and copied whole.",
+        )
+
     def topic_path(self, slug: str) -> tuple[str, ...]:
         """Titles of the topics that hold the article or topic `slug`, from the top down."""
         return tuple(title for _, title in self.topic_trail(slug))
@@ -122,18 +129,17 @@ class LibraryService:
                 self._renderer = Renderer(self.library)
             rendered = self._renderer.render(article)
             sources = self.sources_of(slug)
-            body = (
-                f"<h1>{html.escape(article.title)}</h1>{rendered.html}"
-                f"{sources_html(sources, article.reviewed)}"
-            )
+            body = f"<h1>{html.escape(article.title)}</h1>{rendered.html}"
             page = Page(
                 slug,
                 article.title,
                 body,
                 "article",
                 self.topic_path(slug),
+                rendered.headings,
                 sources=sources,
                 reviewed=article.reviewed,
+                footer_html=sources_html(sources, article.reviewed),
             )
         else:
             topic = self.library.topic(slug) if slug else None

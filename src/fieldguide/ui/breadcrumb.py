@@ -47,6 +47,9 @@ class Breadcrumb(QWidget):
             button = QToolButton()
             button.setText(topic)
             button.setAutoRaise(True)
+            # Mouse only: from the keyboard the topic tree does the same (Left goes up a level),
+            # and Tab goes straight from the tree to the page.
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(self.tr("Open the topic “{}”").format(topic))
             button.setAccessibleName(topic)

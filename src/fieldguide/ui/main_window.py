@@ -6,9 +6,10 @@ import logging
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QSplitter, QTreeView, QVBoxLayout, QWidget
 
-from fieldguide.library.links import ARTICLE_SCHEME
+from fieldguide.helpinfo import HELP_SLUG
+from fieldguide.library.links import ARTICLE_SCHEME, EXTERNAL_SCHEMES, TERM_SCHEME
 from fieldguide.library.service import LibraryService, Page
 from fieldguide.ui.article_view import ArticleView
 from fieldguide.ui.banner import NoticeBanner
@@ -16,9 +17,16 @@ from fieldguide.ui.bookmark_star import BookmarkStar
 from fieldguide.ui.bookmarks_panel import BookmarksPanel
 from fieldguide.ui.breadcrumb import Breadcrumb
 from fieldguide.ui.chrome import build_chrome
+from fieldguide.ui.contents_panel import ContentsPanel
 from fieldguide.ui.file_dialogs import FileDialogs
+from fieldguide.ui.find_bar import FindBar
+from fieldguide.ui.focus import chain_tab_order, reachable_by_tab, show_focus
+from fieldguide.ui.glossary import GlossaryLinks
+from fieldguide.ui.help_page import GetHelpNow
 from fieldguide.ui.history_panel import HistoryPanel
+from fieldguide.ui.link_dialog import ExternalLinkDialog
 from fieldguide.ui.navigation import Navigator
+from fieldguide.ui.printing import HandoutPrinter
 from fieldguide.ui.session import ReaderSession
 from fieldguide.ui.themes import ThemeController
 from fieldguide.ui.topic_model import SLUG_ROLE, TopicTreeModel, nodes_from_library
@@ -68,6 +76,16 @@ class MainWindow(QMainWindow):
         self.title_line.topic_chosen.connect(self.open)
         self.view = ArticleView()
         self.view.link_activated.connect(self._on_link)
+        self.contents = ContentsPanel()
+        self.contents.heading_chosen.connect(self.view.scrollToAnchor)
+        self.find_bar = FindBar(self.view)
+        self.addActions(self.find_bar.window_actions())
+        terms = {t.term: t.definition for t in service.library.glossary}
+        self.glossary = GlossaryLinks(self.view, terms)
+        self.link_out = ExternalLinkDialog(self)
+        self.handout = HandoutPrinter(self, service)
+        self.handout.message.connect(self.statusBar().showMessage)
+        self.get_help = GetHelpNow(self, lambda: self.open(HELP_SLUG))
 
         right = QWidget()
         layout = QVBoxLayout(right)
@@ -75,7 +93,9 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.title_line)
+        layout.addWidget(self.contents)
         layout.addWidget(self.view)
+        layout.addWidget(self.find_bar)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
@@ -84,7 +104,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 740])
         self.setCentralWidget(self.splitter)
-        self.resize(1000, 700)
 
         prefs = self.user.preferences
         self.themes = ThemeController(self, self.view.set_document_css, choice=prefs.theme)
@@ -96,16 +115,58 @@ class MainWindow(QMainWindow):
         self.star = BookmarkStar(self.user, self.themes.icons, self)
         self.bookmarks_panel = BookmarksPanel(self.user, self._bookmark_problem, files, self)
         self.history_panel = HistoryPanel(self.user, self)
-        for panel in (self.bookmarks_panel, self.history_panel):
-            panel.open_requested.connect(self.open)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-            panel.hide()
-        self.tabifyDockWidget(self.bookmarks_panel, self.history_panel)
+        for dock in (self.bookmarks_panel, self.history_panel):
+            dock.open_requested.connect(self.open)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+        # Panels stack rather than share tabs: Qt's tab bars cannot carry a description for
+        # screen readers, and two short lists read well one above the other.
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
         self.show_topics_action = QAction(self.tr("Topics"), self, checkable=True, checked=True)
         self.show_topics_action.toggled.connect(self.tree.setVisible)
         self.toolbar = build_chrome(self)
+        self._add_page_tools()
         self.user.notice.connect(self.banner.show_message)
         self.session = ReaderSession(self)
+
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts in the article
+        show_focus(self.view, self.contents, self.toolbar, self.get_help.toolbar)
+        self._keep_help_in_sight()
+        self.themes.applied.connect(self._keep_help_in_sight)
+        bar, panel, find = self.get_help.toolbar, self.contents, self.find_bar
+        chain_tab_order(
+            [
+                *reachable_by_tab(self.toolbar),
+                *reachable_by_tab(bar),
+                *(self.tree, panel.toggle, panel.list, self.view),
+                *(find.field, find.previous_button, find.next_button, find.close_button),
+            ]
+        )
+        self.resize(1000, 700)
+
+    def _add_page_tools(self) -> None:
+        """Print, Save as PDF and (at the far end, in red) Get help now, in one toolbar."""
+        tools = self.get_help.toolbar
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        first = tools.actions()[0]
+        tools.insertActions(first, [self.handout.print_action, self.handout.pdf_action])
+        tools.insertWidget(first, spacer)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(tools)
+
+    def _keep_help_in_sight(self, *_: object) -> None:
+        """Get help now is never folded away: on a narrow window the navigation toolbar gives
+        up room instead (its last buttons go under its » menu)."""
+        tools = self.get_help.toolbar
+        for widget in (tools, *tools.findChildren(QWidget)):
+            widget.ensurePolished()  # measure with the style sheets applied
+        width = sum(
+            w.sizeHint().width() + 2 * tools.layout().spacing()
+            for a in tools.actions()
+            if (w := tools.widgetForAction(a)) is not None
+        )
+        tools.setMinimumWidth(width + 2 * tools.layout().contentsMargins().left() + 16)
 
     def open(self, slug: str, anchor: str = "") -> None:
         """Show the article or topic `slug` (scrolled to `anchor`, when given)."""
@@ -116,17 +177,19 @@ class MainWindow(QMainWindow):
         if anchor:
             self.view.scrollToAnchor(anchor)
 
-    def show_message(self, page: Page) -> None:
-        """Show a message page (a problem explained in plain words)."""
+    def show_page(self, page: Page) -> None:
+        """Show a page the service made (the start page, or a problem explained in plain words)."""
         self._show(page)
 
     def _show(self, page: Page) -> None:
         self.current_slug = page.slug
         self.current_page = page
-        self.view.show_html(page.html)
-        self.title_line.set_trail(
-            self.service.topic_trail(page.slug) if page.slug else (), page.title
-        )
+        self.view.show_html(page.html + page.footer_html)
+        self.contents.set_headings(page.headings)
+        self.find_bar.page_changed()
+        self.handout.set_page(page)
+        trail = self.service.topic_trail(page.slug) if page.slug else ()
+        self.title_line.set_trail(trail, page.title)
         self.star.show_page(page.slug, page.title)
         index = self.model.index_of(page.slug) if page.slug else QModelIndex()
         if index.isValid():
@@ -157,5 +220,9 @@ class MainWindow(QMainWindow):
             self.open(url.path(), url.fragment())
         elif not url.scheme() and url.hasFragment():
             self.view.scrollToAnchor(url.fragment())
+        elif url.scheme() == TERM_SCHEME:
+            self.glossary.show_for(url)
+        elif url.scheme() in EXTERNAL_SCHEMES:
+            self.link_out.show_address(url)
         else:
             log.info("link not followed: %s", url.toString())

@@ -150,13 +150,10 @@ def palette(colors: Colors) -> QPalette:
 
 
 def chrome_stylesheet(colors: Colors) -> str:
-    """The window's stylesheet: clear toolbar buttons with visible focus, and the banner."""
+    """The window's stylesheet: a lit toggle button, and the banner (focus: ui/focus.py)."""
     return f"""
 QToolBar {{ spacing: 4px; padding: 2px; }}
-QToolButton {{ padding: 3px 6px; border-radius: 4px; }}
-QToolButton:hover {{ background: {colors.button}; }}
-QToolButton:checked {{ background: {colors.button}; border: 1px solid {colors.border}; }}
-QToolButton:focus {{ border: 2px solid {colors.highlight}; }}
+QToolButton:checked {{ background: {colors.button}; }}
 QFrame#noticeBanner {{ background: {colors.banner}; border-bottom: 1px solid {colors.border}; }}
 QFrame#noticeBanner QLabel {{ color: {colors.banner_text}; }}
 """
