@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette, QResizeEvent, QShowE
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldguide.library.render import DEFAULT_CSS
+from fieldguide.ui.picture_fit import Sizes, fit_pictures
 
 DOCUMENT_MARGIN = 16  # pixels around the text
 LINE_CHARACTERS = 85  # at most this many characters on a line: long lines are hard to follow
@@ -20,6 +21,9 @@ class ArticleView(QTextBrowser):
     painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        self._html = ""
+        self._picture_sizes: Sizes = {}
+        self._pending_scroll: float | None = None
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -30,8 +34,6 @@ class ArticleView(QTextBrowser):
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins look like the page
         self.setAutoFillBackground(True)
-        self._html = ""
-        self._pending_scroll: float | None = None
         bar = self.verticalScrollBar()
         bar.rangeChanged.connect(self._range_changed)
         bar.actionTriggered.connect(self._reader_moved)
@@ -42,14 +44,19 @@ class ArticleView(QTextBrowser):
         """Replace the shown page."""
         self._html = html
         self._pending_scroll = None
+        self._set_html(html)
+
+    def _set_html(self, html: str) -> None:
+        self._picture_sizes = {}
         self.setHtml(html)
+        self._fit_pictures()
 
     def set_document_css(self, css: str) -> None:
         """Use another article stylesheet (a theme change); the page stays where it was."""
         self.document().setDefaultStyleSheet(css)
         if self._html:
             fraction = self.scroll_fraction()
-            self.setHtml(self._html)
+            self._set_html(self._html)
             self.set_scroll_fraction(fraction)
 
     def scroll_fraction(self) -> float:
@@ -99,8 +106,8 @@ class ArticleView(QTextBrowser):
         super().mousePressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._fit_column()
         super().resizeEvent(event)
+        self._fit_column()
 
     def changeEvent(self, event: object) -> None:
         super().changeEvent(event)  # type: ignore[arg-type]
@@ -113,6 +120,12 @@ class ArticleView(QTextBrowser):
         side = max(0, (self.width() - chrome - text - 2 * DOCUMENT_MARGIN - 4) // 2)
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
+        self._fit_pictures()
+
+    def _fit_pictures(self) -> None:
+        room = self.viewport().width() - 2 * DOCUMENT_MARGIN - 8
+        if room > 0 and self._html:
+            fit_pictures(self.document(), room, self._picture_sizes)
 
     def loadResource(self, type_: int, name: QUrl) -> object:
         """Load only local files; anything remote is refused (the app never goes online)."""

@@ -64,6 +64,7 @@ class BookmarksPanel(QDockWidget):
         self.list.setAccessibleDescription(
             self.tr("Press Enter to read a page, F2 to rename it, Delete to remove it.")
         )
+        self.list.setSpacing(2)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)

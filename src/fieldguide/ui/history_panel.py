@@ -53,6 +53,7 @@ class HistoryPanel(QDockWidget):
         self.list.setAccessibleDescription(
             self.tr("The most recent first. Press Enter or click to read a page again.")
         )
+        self.list.setSpacing(2)
         self.list.itemClicked.connect(self._picked)
         self.list.itemActivated.connect(self._picked)
         self.empty = QLabel(self.tr("Pages you read will be listed here."))

@@ -6,7 +6,15 @@ import logging
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QSizePolicy, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldguide.helpinfo import HELP_SLUG
 from fieldguide.library.links import ARTICLE_SCHEME, EXTERNAL_SCHEMES, TERM_SCHEME
@@ -132,6 +140,10 @@ class MainWindow(QMainWindow):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts in the article
         show_focus(self.view, self.contents, self.toolbar, self.get_help.toolbar)
         self._keep_help_in_sight()
+        for bar in (self.toolbar, self.get_help.toolbar):
+            more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+            if more is not None:  # Qt's » button: drawn in the theme's colour too
+                self.themes.icons.attach_button(more, "more")
         self.themes.applied.connect(self._keep_help_in_sight)
         bar, panel, find = self.get_help.toolbar, self.contents, self.find_bar
         chain_tab_order(

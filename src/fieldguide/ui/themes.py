@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from fieldguide.library.render import DEFAULT_CSS
 from fieldguide.ui.icons import icon
@@ -171,12 +171,18 @@ class IconBook:
     def __init__(self, color: str) -> None:
         self._color = color
         self._actions: list[tuple[QAction, str]] = []
+        self._buttons: list[tuple[QAbstractButton, str]] = []
 
     def attach(self, action: QAction, name: str) -> None:
         """Show icon `name` on `action`, now and after every theme change."""
         self._actions = [(a, n) for a, n in self._actions if a is not action]
         self._actions.append((action, name))
         action.setIcon(icon(name, self._color))
+
+    def attach_button(self, button: QAbstractButton, name: str) -> None:
+        """Show icon `name` on a button that has no action (Qt's own » toolbar button)."""
+        self._buttons.append((button, name))
+        button.setIcon(icon(name, self._color))
 
     def get(self, name: str) -> QIcon:
         """The icon `name` in the current colour (for widgets that are not actions)."""
@@ -186,6 +192,8 @@ class IconBook:
         self._color = color
         for action, name in self._actions:
             action.setIcon(icon(name, color))
+        for button, name in self._buttons:
+            button.setIcon(icon(name, color))
 
 
 class ThemeController(QObject):

@@ -1,0 +1,69 @@
+"""The article's layout: a readable column on wide screens, pictures that fit a narrow one, and
+the Get help now button in sight beside the navigation toolbar at 800x600."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage, QTextImageFormat
+from pytestqt.qtbot import QtBot
+
+from fieldguide.ui import MainWindow
+from tests.ui.window_factory import library, reader
+
+PICTURE = (
+    "---\ntitle: A wide picture\nsummary: Wide.\nreviewed: 2026-11-20\nsources: [medline]\n---\n"
+    "![A wide blue picture](../images/wide.png)\n\nText under the picture.\n"
+)
+
+
+def _picture_widths(window: MainWindow) -> list[float]:
+    widths = []
+    block = window.view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                widths.append(QTextImageFormat(fmt.toImageFormat()).width())
+            it += 1
+        block = block.next()
+    return widths
+
+
+def test_a_wide_picture_fits_a_narrow_window_and_grows_back(qtbot: QtBot, tmp_path: Path) -> None:
+    service = library(tmp_path)
+    root = service.library.root
+    image = QImage(600, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2b6cb0"))
+    (root / "images").mkdir(exist_ok=True)
+    assert image.save(str(root / "images" / "wide.png"))
+    (root / "withdrawal" / "wide.md").write_text(PICTURE, encoding="utf-8")
+    with reader(qtbot, library(tmp_path), size=(1000, 700)) as window:
+        window.open("withdrawal/wide")
+        assert _picture_widths(window) == [600]
+        window.resize(560, 500)
+        qtbot.waitUntil(lambda: _picture_widths(window)[0] < 600)
+        assert _picture_widths(window)[0] <= window.view.viewport().width()
+        assert window.view.horizontalScrollBar().maximum() == 0
+        window.resize(1000, 700)
+        qtbot.waitUntil(lambda: _picture_widths(window) == [600])
+
+
+def test_wide_screens_get_a_centred_column(qtbot: QtBot, tmp_path: Path) -> None:
+    with reader(qtbot, library(tmp_path), size=(780, 560)) as window:
+        narrow = window.view.viewportMargins().left()
+        window.view.resize(1800, 500)  # as on a big screen
+        assert window.view.viewportMargins().left() > narrow
+        margins = window.view.viewportMargins()
+        assert margins.left() == margins.right()
+
+
+def test_get_help_now_stays_in_sight_at_800_by_600(qtbot: QtBot, tmp_path: Path) -> None:
+    with reader(qtbot, library(tmp_path), size=(800, 600)) as window:
+        window.resize(800, 600)
+        qtbot.waitUntil(lambda: window.width() <= 800)
+        assert window.get_help.button.isVisible()
+        right = window.get_help.button.mapTo(window, window.get_help.button.rect().topRight())
+        assert right.x() <= window.width()
+        assert window.navigator.back_action in window.toolbar.actions()
