@@ -79,7 +79,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
-    qt_app.setStyle("Fusion")  # draws from our palettes the same way on every system
+    QApplication.setStyle("Fusion")  # draws from our palettes the same way on every system
 
     config, config_problems = load_config(Path(args.config) if args.config else None)
     for problem in config_problems:

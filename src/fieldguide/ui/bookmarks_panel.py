@@ -191,7 +191,9 @@ class BookmarksPanel(QDockWidget):
     def current_key(self) -> tuple[str, str] | None:
         item = self.list.currentItem()
         key = item.data(KEY_ROLE) if item is not None else None
-        return tuple(key) if isinstance(key, (tuple, list)) else None  # type: ignore[return-value]
+        if isinstance(key, (tuple, list)) and len(key) == 2:
+            return (str(key[0]), str(key[1]))
+        return None
 
     def current_bookmark(self) -> Bookmark | None:
         key = self.current_key()

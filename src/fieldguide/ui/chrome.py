@@ -68,11 +68,21 @@ def build_chrome(w: MainWindow) -> QToolBar:
     marks.addAction(bookmarks_toggle)
     if w.files is not None:
         marks.addSeparator()
-        export = QAction(w.tr("Save bookmarks to a file…"), w)
-        export.triggered.connect(lambda: (w.bookmarks_panel.show(), w.bookmarks_panel.export()))
-        add = QAction(w.tr("Add bookmarks from a file…"), w)
-        add.triggered.connect(lambda: (w.bookmarks_panel.show(), w.bookmarks_panel.import_()))
-        marks.addActions([export, add])
+        panel = w.bookmarks_panel
+
+        def export() -> None:
+            panel.show()  # the panel says how it went
+            panel.export()
+
+        def add() -> None:
+            panel.show()
+            panel.import_()
+
+        export_action = QAction(w.tr("Save bookmarks to a file…"), w)
+        export_action.triggered.connect(export)
+        add_action = QAction(w.tr("Add bookmarks from a file…"), w)
+        add_action.triggered.connect(add)
+        marks.addActions([export_action, add_action])
 
     view = bar.addMenu(w.tr("&View"))
     view.addActions(list(w.zoom.actions))

@@ -173,12 +173,12 @@ class MainWindow(QMainWindow):
         tools = self.get_help.toolbar
         for widget in (tools, *tools.findChildren(QWidget)):
             widget.ensurePolished()  # measure with the style sheets applied
-        width = sum(
-            w.sizeHint().width() + 2 * tools.layout().spacing()
-            for a in tools.actions()
-            if (w := tools.widgetForAction(a)) is not None
-        )
-        tools.setMinimumWidth(width + 2 * tools.layout().contentsMargins().left() + 16)
+        layout = tools.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        edges = 2 * layout.contentsMargins().left() if layout is not None else 0
+        buttons = [tools.widgetForAction(a) for a in tools.actions()]
+        width = sum(b.sizeHint().width() + 2 * spacing for b in buttons if b is not None)
+        tools.setMinimumWidth(width + edges + 16)
 
     def open(self, slug: str, anchor: str = "") -> None:
         """Show the article or topic `slug` (scrolled to `anchor`, when given)."""

@@ -51,7 +51,9 @@ class ZoomController(QObject):
         self._percent = NORMAL
 
         self.zoom_in = QAction(self.tr("Larger text"), self)
-        self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+="])
+        self.zoom_in.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
+        )
         self.zoom_in.setToolTip(self.tr("Make the text larger (Ctrl and +)"))
         self.zoom_in.setStatusTip(self.tr("Make the text larger"))
         self.zoom_in.triggered.connect(lambda: self.set_percent(larger(self._percent)))
