@@ -78,8 +78,15 @@ class ViewReset(ScrollReset):
         )
 
     def reset(self) -> None:
-        # QFont() with nothing set makes the view follow the window's font again.
-        self._view.setFont(QFont(self._own_font) if self._own_font is not None else QFont())
+        if self._own_font is not None:
+            font = QFont(self._own_font)
+        else:  # the font of the window around it (as before any zoom)
+            parent = self._view.parentWidget()
+            font = QFont(parent.font()) if parent is not None else QFont()
+            # Set the size explicitly: under a style sheet (the kiosk's), setFont(QFont()) falls
+            # back to the application's font instead of the parent's.
+            font.setPointSizeF(font.pointSizeF())
+        self._view.setFont(font)
         cursor = self._view.textCursor()
         cursor.clearSelection()
         self._view.setTextCursor(cursor)
