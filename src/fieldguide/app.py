@@ -9,10 +9,18 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldguide import paths
+from fieldguide import notrace, paths
+from fieldguide.config import Config, load_config
 from fieldguide.library.loader import load_library
 from fieldguide.library.service import LibraryService, message_page
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from fieldguide.ui import MainWindow
+    from fieldguide.ui.kiosk import KioskController
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +37,12 @@ def run(args: argparse.Namespace, started: float) -> int:
 
     from fieldguide.ui import MainWindow
 
+    config, config_problems = load_config(Path(args.config) if args.config else None)
+    for problem in config_problems:
+        log.warning("%s", problem)
+    kiosk_mode = bool(args.kiosk or config.kiosk.enabled)
+    if kiosk_mode:
+        notrace.apply_no_trace()  # before Qt starts: nothing of this run may reach the disk
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
@@ -36,8 +50,10 @@ def run(args: argparse.Namespace, started: float) -> int:
     library = load_library(library_dir(args))
     service = LibraryService(library)
     window = MainWindow(service)
-    if service.home:
-        window.open(service.home)
+    start = start_slug(config, service)
+    kiosk = _kiosk(qt_app, window, config, start) if kiosk_mode else None
+    if start:
+        window.open(start)
     else:
         detail = "\n\n".join(p.message for p in library.errors[:3])
         window.show_message(
@@ -57,14 +73,47 @@ def run(args: argparse.Namespace, started: float) -> int:
                 "ms_since_process_start": _ms_since_process_start(),
                 "slug": window.current_slug,
                 "problems": len(library.problems),
+                "kiosk": kiosk is not None,
             }
             print(json.dumps(line), flush=True)
-            QTimer.singleShot(0, qt_app.quit)
+            QTimer.singleShot(0, kiosk.release if kiosk else qt_app.quit)
 
         window.view.painted.connect(report, type=_single_shot_connection())
-    window.show()
+    if kiosk:
+        kiosk.show()
+    else:
+        window.show()
     qt_app.exec()
     return result["exit"]
+
+
+def start_slug(config: Config, service: LibraryService) -> str:
+    """The page to start on (and to go back to on a kiosk reset): the config's, else home."""
+    wanted = config.start_page
+    if wanted and (service.library.article(wanted) or service.library.topic(wanted)):
+        return wanted
+    if wanted:
+        log.warning("The start page %r in the settings is not in the library.", wanted)
+    return service.home
+
+
+def _kiosk(qt_app: QApplication, window: MainWindow, config: Config, start: str) -> KioskController:
+    """Lock the window into kiosk mode (see ui/kiosk.py); the session resets return to `start`."""
+    from fieldguide.ui.kiosk import KioskController
+    from fieldguide.ui.kiosk_policy import print_to_default_printer
+    from fieldguide.ui.session_reset import SessionReset, TreeReset, ViewReset
+
+    resets = SessionReset([TreeReset(window.tree), ViewReset(window.view)])
+    kiosk = KioskController(
+        window,
+        config.kiosk,
+        go_home=lambda: window.open(start),
+        resets=resets,
+        print_page=lambda: print_to_default_printer(window.view),
+    )
+    kiosk.install(qt_app)
+    kiosk.exited.connect(qt_app.quit)
+    return kiosk
 
 
 def _single_shot_connection() -> object:

@@ -74,7 +74,7 @@ def chord_combination(text: str) -> int:
     if sequence.isEmpty():
         log.warning("The exit chord %r is not a key; using %s.", text, DEFAULT_EXIT_CHORD)
         sequence = QKeySequence.fromString(DEFAULT_EXIT_CHORD)
-    return int(sequence[0].toCombined())
+    return int(sequence[0].toCombined())  # type: ignore[index]
 
 
 def blocked_combinations(*, allow_printing: bool) -> frozenset[int]:
@@ -84,7 +84,7 @@ def blocked_combinations(*, allow_printing: bool) -> frozenset[int]:
         if allow_printing and standard == StandardKey.Print:
             continue
         for sequence in QKeySequence.keyBindings(standard):
-            found.add(int(sequence[0].toCombined()))
+            found.add(int(sequence[0].toCombined()))  # type: ignore[index]
     return frozenset(found)
 
 
