@@ -8,13 +8,15 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldguide import notrace, paths
 from fieldguide.config import Config, load_config
 from fieldguide.library.loader import load_library
-from fieldguide.library.service import LibraryService, message_page
+from fieldguide.library.service import LibraryService
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -51,17 +53,12 @@ def run(args: argparse.Namespace, started: float) -> int:
     service = LibraryService(library)
     window = MainWindow(service)
     start = start_slug(config, service)
-    kiosk = _kiosk(qt_app, window, config, start) if kiosk_mode else None
     if start:
-        window.open(start)
+        go_home = partial(window.open, start)
     else:
-        detail = "\n\n".join(p.message for p in library.errors[:3])
-        window.show_message(
-            message_page(
-                "No articles to show",
-                f"Field Guide could not find any articles in “{library.root}”.\n\n{detail}",
-            )
-        )
+        go_home = partial(window.show_page, service.start_page())
+    kiosk = _kiosk(qt_app, window, config, go_home) if kiosk_mode else None
+    go_home()
     result = {"exit": 0}
     if args.exit_after_start:
 
@@ -88,17 +85,19 @@ def run(args: argparse.Namespace, started: float) -> int:
 
 
 def start_slug(config: Config, service: LibraryService) -> str:
-    """The page to start on (and to go back to on a kiosk reset): the config's, else home."""
+    """The config's start page when the library has it; "" for the library's own start page."""
     wanted = config.start_page
     if wanted and (service.library.article(wanted) or service.library.topic(wanted)):
         return wanted
     if wanted:
         log.warning("The start page %r in the settings is not in the library.", wanted)
-    return service.home
+    return ""
 
 
-def _kiosk(qt_app: QApplication, window: MainWindow, config: Config, start: str) -> KioskController:
-    """Lock the window into kiosk mode (see ui/kiosk.py); the session resets return to `start`."""
+def _kiosk(
+    qt_app: QApplication, window: MainWindow, config: Config, go_home: Callable[[], None]
+) -> KioskController:
+    """Lock the window into kiosk mode (see ui/kiosk.py); each reset ends with `go_home()`."""
     from fieldguide.ui.kiosk import KioskController
     from fieldguide.ui.kiosk_policy import print_to_default_printer
     from fieldguide.ui.session_reset import SessionReset, TreeReset, ViewReset
@@ -107,7 +106,7 @@ def _kiosk(qt_app: QApplication, window: MainWindow, config: Config, start: str)
     kiosk = KioskController(
         window,
         config.kiosk,
-        go_home=lambda: window.open(start),
+        go_home=go_home,
         resets=resets,
         print_page=lambda: print_to_default_printer(window.view),
     )

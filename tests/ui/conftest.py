@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
-from tests.ui.kiosk_helpers import SETTINGS, TICK_MS, KioskFactory, new_window
 
 from fieldguide.config import KioskSettings, PinAttempts
 from fieldguide.ui.kiosk import KioskController
 from fieldguide.ui.session_reset import Resettable, SessionReset, TreeReset, ViewReset
+from tests.ui.kiosk_helpers import SETTINGS, TICK_MS, KioskFactory, new_window
 
 
 @pytest.fixture

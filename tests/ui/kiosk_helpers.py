@@ -6,13 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
-from tests.library_factory import write_library
 
 from fieldguide.config import KioskSettings, hash_pin
 from fieldguide.library.loader import load_library
 from fieldguide.library.service import LibraryService
 from fieldguide.ui import MainWindow
 from fieldguide.ui.kiosk import KioskController
+from tests.library_factory import write_library
 
 TICK_MS = 20  # one kiosk "second" in these tests
 PIN = "2468"

@@ -8,12 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.library_factory import write_library
-
 from fieldguide.app import start_slug
 from fieldguide.config import Config
 from fieldguide.library.loader import load_library
 from fieldguide.library.service import LibraryService
+from tests.library_factory import write_library
 
 
 def start(tmp_path: Path, *args: str) -> dict[str, object]:
@@ -55,6 +54,6 @@ def test_without_either_it_is_the_normal_reader(tmp_path: Path) -> None:
 
 def test_start_page_from_the_config_or_home(tmp_path: Path) -> None:
     service = LibraryService(load_library(write_library(tmp_path / "lib")))
-    assert start_slug(Config(), service) == "home"
+    assert start_slug(Config(), service) == ""  # the library's own start page
     assert start_slug(Config(start_page="withdrawal"), service) == "withdrawal"
-    assert start_slug(Config(start_page="no/such-page"), service) == "home"
+    assert start_slug(Config(start_page="no/such-page"), service) == ""

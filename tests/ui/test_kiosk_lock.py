@@ -9,10 +9,10 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QContextMenuEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.kiosk_helpers import CHORD, PIN, FakeClock, KioskFactory, new_window
 
 from fieldguide.config import KioskSettings, PinAttempts
 from fieldguide.ui.kiosk import KioskController
+from tests.ui.kiosk_helpers import CHORD, PIN, FakeClock, KioskFactory, new_window
 
 Mod = Qt.KeyboardModifier
 KEYS: dict[str, tuple[Qt.Key, Mod]] = {

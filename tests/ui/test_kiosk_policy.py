@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar
 from pytestqt.qtbot import QtBot
-from tests.ui.kiosk_helpers import SETTINGS, KioskFactory
 
 from fieldguide.config import KioskSettings
 from fieldguide.ui.kiosk import KioskController
@@ -19,6 +18,7 @@ from fieldguide.ui.kiosk_policy import (
     role_of,
     tag,
 )
+from tests.ui.kiosk_helpers import SETTINGS, KioskFactory
 
 PRINTING = KioskSettings(
     enabled=True, idle_timeout=3, countdown=2, pin_hash=SETTINGS.pin_hash, allow_printing=True

@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
-from tests.ui.kiosk_helpers import FakePart, KioskFactory
 
 from fieldguide.ui.kiosk import KioskController
 from fieldguide.ui.kiosk_style import TOUCH_TARGET_PX
+from fieldguide.ui.session_reset import Resettable
+from fieldguide.userdata import UserData
+from tests.ui.kiosk_helpers import FakePart, KioskFactory
 
 ARTICLE = "withdrawal/how-long"
 
@@ -128,6 +130,18 @@ def test_leave_quickly_closes_the_pin_pad_too(make_kiosk: KioskFactory, qtbot: Q
     kiosk.leave_quickly()
     assert not kiosk.pin_pad.isVisible()
     assert kiosk.pin_pad.field.text() == ""
+
+
+def test_the_memory_store_is_wiped_by_a_reset(make_kiosk: KioskFactory) -> None:
+    store = UserData.in_memory()
+    assert isinstance(store, Resettable)
+    kiosk = make_kiosk(parts=(store,))
+    store.add_bookmark("test-guide", ARTICLE, "How long it lasts")
+    store.record_visit("test-guide", ARTICLE, "How long it lasts")
+    store.set_last_position("test-guide", ARTICLE, scroll=0.5)
+    kiosk.leave_quickly()
+    assert store.bookmarks == () and store.history == () and store.last_position is None
+    assert not store.is_saving
 
 
 def test_one_failing_part_does_not_stop_the_reset(make_kiosk: KioskFactory) -> None:

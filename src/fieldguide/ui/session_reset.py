@@ -23,8 +23,10 @@ log = logging.getLogger(__name__)
 class Resettable(Protocol):
     """Something that holds part of a visitor's session and can forget it."""
 
-    def reset(self) -> None:
-        """Forget the session: be as at start. Must not write to disk or open a window."""
+    def reset(self) -> object:
+        """Forget the session: be as at start. Must not write to disk or open a window.
+
+        What it returns is ignored (the user-data store's reset() returns its Changes)."""
 
 
 class SessionReset:
