@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -45,6 +45,20 @@ def assert_fresh(kiosk: KioskController, part: FakePart) -> None:
 def test_no_countdown_before_anyone_touched_it(make_kiosk: KioskFactory) -> None:
     kiosk = make_kiosk()
     assert not kiosk.idle_timer.isActive()
+
+
+def test_only_real_mouse_moves_count_as_someone_there(
+    make_kiosk: KioskFactory, qtbot: QtBot
+) -> None:
+    kiosk = make_kiosk()
+    viewport = kiosk.window.view.viewport()
+    qtbot.mouseMove(viewport, QPoint(50, 60))
+    assert kiosk.idle_timer.isActive()
+    kiosk.idle_timer.stop()
+    qtbot.mouseMove(viewport, QPoint(50, 60))  # Qt's "moves" when something appears
+    assert not kiosk.idle_timer.isActive()
+    qtbot.mouseMove(viewport, QPoint(51, 60))
+    assert kiosk.idle_timer.isActive()
 
 
 def test_idle_shows_still_reading_then_resets(make_kiosk: KioskFactory, qtbot: QtBot) -> None:

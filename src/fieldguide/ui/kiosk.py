@@ -30,23 +30,18 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QDialog,
-    QLabel,
     QMainWindow,
-    QPushButton,
     QScroller,
-    QSizePolicy,
-    QToolBar,
     QToolTip,
-    QWidget,
 )
 
 from fieldguide.config.model import KioskSettings
 from fieldguide.config.pin import PinAttempts
 from fieldguide.ui.kiosk_guard import KioskGuard
-from fieldguide.ui.kiosk_overlays import CountdownOverlay, NeutralScreen, Overlay
+from fieldguide.ui.kiosk_overlays import CountdownOverlay, KioskBar, NeutralScreen, Overlay
 from fieldguide.ui.kiosk_pin_pad import PinPad
 from fieldguide.ui.kiosk_policy import ActionPolicy
-from fieldguide.ui.kiosk_style import LEAVE_BUTTON, TEXT_SCALE, kiosk_stylesheet
+from fieldguide.ui.kiosk_style import TEXT_SCALE, kiosk_stylesheet
 from fieldguide.ui.session_reset import SessionReset
 
 log = logging.getLogger(__name__)
@@ -94,7 +89,9 @@ class KioskController(QObject):
         self.pin_pad.submitted.connect(self._check_pin)
         self.pin_pad.cancelled.connect(self._pin_cancelled)
 
-        self.bar, self.message, self.leave_button = self._make_bar()
+        self.bar = KioskBar()
+        self.message, self.leave_button = self.bar.message, self.bar.leave_button
+        self.leave_button.clicked.connect(self.leave_quickly)
         self.guard = KioskGuard(
             window,
             exit_chord=settings.exit_chord,
@@ -123,28 +120,6 @@ class KioskController(QObject):
         timer.setInterval(max(1, interval))
         timer.timeout.connect(slot)
         return timer
-
-    def _make_bar(self) -> tuple[QToolBar, QLabel, QPushButton]:
-        bar = QToolBar(self.tr("Kiosk"))
-        bar.setObjectName("kiosk_bar")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.toggleViewAction().setVisible(False)
-        message = QLabel()
-        message.setAccessibleName(self.tr("Message"))
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        leave = QPushButton(self.tr("Leave quickly"))
-        leave.setObjectName(LEAVE_BUTTON)
-        leave.setAccessibleName(self.tr("Leave quickly"))
-        leave.setAccessibleDescription(
-            self.tr("Clears everything you did here at once and shows a plain screen")
-        )
-        leave.clicked.connect(self.leave_quickly)
-        bar.addWidget(message)
-        bar.addWidget(spacer)
-        bar.addWidget(leave)
-        return bar, message, leave
 
     # --- Installing ---------------------------------------------------------------------------
 

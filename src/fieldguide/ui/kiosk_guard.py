@@ -110,6 +110,7 @@ class KioskGuard(QObject):
         self._chord = chord_combination(exit_chord)
         self._blocked = blocked_combinations(allow_printing=allow_printing)
         self._overlays = overlays
+        self._last_mouse = QPoint(-1, -1)
         self.long_press_timer = QTimer(self)
         self.long_press_timer.setSingleShot(True)
         self.long_press_timer.setInterval(long_press_ms)
@@ -134,7 +135,8 @@ class KioskGuard(QObject):
         if kind in KEY_EVENTS:
             return self._key(obj, event)  # type: ignore[arg-type]
         if kind in ACTIVITY_EVENTS:
-            self.activity.emit()
+            if kind != E.MouseMove or self._moved(event):
+                self.activity.emit()
             if kind in (E.MouseButtonPress, E.TouchBegin):
                 self._press(event)
             return False
@@ -157,6 +159,16 @@ class KioskGuard(QObject):
         if kind == E.WindowStateChange and obj is self.window and not self.window.isFullScreen():
             QTimer.singleShot(0, self._back_to_full_screen)
         return False
+
+    def _moved(self, event: QEvent) -> bool:
+        """True for a real move: Qt also sends moves when widgets appear under a still mouse,
+        which must not keep the idle timer going at an empty kiosk."""
+        if not isinstance(event, QMouseEvent):
+            return False
+        point = event.globalPosition().toPoint()
+        moved = point != self._last_mouse
+        self._last_mouse = point
+        return moved
 
     def _back_to_full_screen(self) -> None:
         if not self.window.isFullScreen():

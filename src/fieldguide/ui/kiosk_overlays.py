@@ -1,22 +1,58 @@
-"""In-window screens of the kiosk that cover the reader: "Still reading?" and the neutral page.
+"""The kiosk's parts inside the window: the bar with "Leave quickly", and the screens that cover
+the reader ("Still reading?", the neutral page; the PIN pad builds on them).
 
-They are child widgets of the main window, not windows of their own, so nothing reaches the
-operating system and nothing can be moved aside. Each covers the whole window and follows its size.
+The screens are child widgets of the main window, not windows of their own, so nothing reaches
+the operating system and nothing can be moved aside. Each covers the whole window and follows
+its size.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldguide.ui.kiosk_style import (
     BIG_NUMBER,
+    LEAVE_BUTTON,
     OVERLAY_HEADING,
     OVERLAY_PANEL,
     PRIMARY,
     neutral_page_html,
 )
+
+
+class KioskBar(QToolBar):
+    """A fixed bar at the top: a line for short messages, and "Leave quickly" on the right."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Kiosk"))
+        self.setObjectName("kiosk_bar")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.toggleViewAction().setVisible(False)
+        self.message = QLabel()
+        self.message.setAccessibleName(self.tr("Message"))
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.leave_button = QPushButton(self.tr("Leave quickly"))
+        self.leave_button.setObjectName(LEAVE_BUTTON)
+        self.leave_button.setAccessibleName(self.tr("Leave quickly"))
+        self.leave_button.setAccessibleDescription(
+            self.tr("Clears everything you did here at once and shows a plain screen")
+        )
+        self.addWidget(self.message)
+        self.addWidget(spacer)
+        self.addWidget(self.leave_button)
 
 
 class Overlay(QWidget):
