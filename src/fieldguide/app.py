@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 
 from fieldguide import notrace, paths
 from fieldguide.config import Config, load_config
+from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
-from fieldguide.library.service import LibraryService
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from fieldguide.library.service import LibraryService
     from fieldguide.ui import MainWindow
     from fieldguide.ui.kiosk import KioskController
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.setOrganizationName("Field Guide")
 
     library = load_library(library_dir(args))
-    service = LibraryService(library)
+    service = LocalHelpService(library, config)
     window = MainWindow(service)
     start = start_slug(config, service)
     if start:
