@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from fieldguide.library.service import LibraryService
     from fieldguide.ui import MainWindow
     from fieldguide.ui.kiosk import KioskController
+    from fieldguide.ui.session_reset import SessionReset
 
 log = logging.getLogger(__name__)
 
@@ -95,21 +96,34 @@ def start_slug(config: Config, service: LibraryService) -> str:
     return ""
 
 
+def kiosk_resets(window: MainWindow) -> SessionReset:
+    """Everything of the window that keeps part of a visitor's session, to wipe on a kiosk reset."""
+    from fieldguide.ui.session_reset import CallReset, SessionReset, TreeReset, ViewReset
+
+    return SessionReset(
+        [
+            TreeReset(window.tree),
+            ViewReset(window.view),
+            CallReset(window.find_bar.field.clear),
+            CallReset(window.find_bar.close_bar),
+            CallReset(lambda: window.contents.set_expanded(True)),
+            CallReset(window.statusBar().clearMessage),
+        ]
+    )
+
+
 def _kiosk(
     qt_app: QApplication, window: MainWindow, config: Config, go_home: Callable[[], None]
 ) -> KioskController:
     """Lock the window into kiosk mode (see ui/kiosk.py); each reset ends with `go_home()`."""
     from fieldguide.ui.kiosk import KioskController
-    from fieldguide.ui.kiosk_policy import print_to_default_printer
-    from fieldguide.ui.session_reset import SessionReset, TreeReset, ViewReset
 
-    resets = SessionReset([TreeReset(window.tree), ViewReset(window.view)])
     kiosk = KioskController(
         window,
         config.kiosk,
         go_home=go_home,
-        resets=resets,
-        print_page=lambda: print_to_default_printer(window.view),
+        resets=kiosk_resets(window),
+        print_page=window.handout.print_on_default_printer,
     )
     kiosk.install(qt_app)
     kiosk.exited.connect(qt_app.quit)

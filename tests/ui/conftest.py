@@ -6,12 +6,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from fieldguide.app import kiosk_resets
 from fieldguide.config import KioskSettings, PinAttempts
+from fieldguide.ui import MainWindow
 from fieldguide.ui.kiosk import KioskController
-from fieldguide.ui.session_reset import Resettable, SessionReset, TreeReset, ViewReset
+from fieldguide.ui.session_reset import Resettable
 from tests.ui.kiosk_helpers import SETTINGS, TICK_MS, KioskFactory, new_window
 
 
@@ -27,12 +29,14 @@ def make_kiosk(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Kio
         parts: tuple[Resettable, ...] = (),
         attempts: PinAttempts | None = None,
         print_page: Callable[[], bool] | None = None,
-        prepare: Callable[[QMainWindow], None] | None = None,
+        prepare: Callable[[MainWindow], None] | None = None,
     ) -> KioskController:
         window = new_window(tmp_path, qtbot)
         if prepare is not None:
             prepare(window)
-        resets = SessionReset([TreeReset(window.tree), ViewReset(window.view), *parts])
+        resets = kiosk_resets(window)  # what app.py wipes, then the test's own parts
+        for part in parts:
+            resets.add(part)
         kiosk = KioskController(
             window,
             settings,

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QApplication, QToolBar
 from pytestqt.qtbot import QtBot
 
 from fieldguide.config import KioskSettings
+from fieldguide.ui import MainWindow
 from fieldguide.ui.kiosk import KioskController
 from fieldguide.ui.kiosk_policy import (
     LEAVES,
@@ -28,13 +30,14 @@ PRINTING = KioskSettings(
 class ReaderActions:
     """Actions like the reader's: some in a menu, some on a toolbar, one with no parent."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.log: list[str] = []
         menu = window.menuBar().addMenu("File")
         self.export = tag(self._action(window, "Export"), OPENS_FILE)
         self.page_setup = tag(self._action(window, "Page setup"), OPENS_DIALOG)
         self.quit = tag(self._action(window, "Quit", QKeySequence.StandardKey.Quit), LEAVES)
-        self.print = tag(self._action(window, "Print", QKeySequence.StandardKey.Print), PRINTS)
+        self.print = window.handout.print_action  # the reader's own, tagged PRINTS
+        self.pdf = window.handout.pdf_action  # tagged OPENS_FILE
         self.zoom = self._action(window, "Zoom in", QKeySequence("Ctrl+J"))
         for action in (self.export, self.page_setup, self.quit, self.zoom):
             menu.addAction(action)
@@ -42,10 +45,9 @@ class ReaderActions:
         window.addToolBar(bar)
         self.orphan = tag(QAction("Import"), OPENS_FILE)  # no parent: found through the toolbar
         bar.addAction(self.orphan)
-        bar.addAction(self.print)
 
     def _action(
-        self, window: QMainWindow, name: str, key: QKeySequence | QKeySequence.StandardKey = ""
+        self, window: MainWindow, name: str, key: QKeySequence | QKeySequence.StandardKey = ""
     ) -> QAction:
         action = QAction(name, window)
         if key:
@@ -73,7 +75,8 @@ def make(
 
 def test_tagged_actions_are_hidden_and_disabled(make_kiosk: KioskFactory, qtbot: QtBot) -> None:
     kiosk, actions = make(make_kiosk)
-    for action in (actions.export, actions.page_setup, actions.quit, actions.print, actions.orphan):
+    hidden = (actions.export, actions.page_setup, actions.quit, actions.orphan)
+    for action in (*hidden, actions.print, actions.pdf):
         assert not action.isEnabled() and not action.isVisible(), action.text()
     assert actions.zoom.isEnabled() and actions.zoom.isVisible()
     assert not kiosk.window.menuBar().isVisible()
@@ -109,9 +112,10 @@ def test_allowed_printing_goes_to_the_printer_with_no_dialog(
     printed: list[str] = []
     kiosk, actions = make(make_kiosk, PRINTING, printed)
     assert actions.print.isEnabled() and actions.print.isVisible()
+    assert not actions.pdf.isVisible()  # Save as PDF opens a file dialog: never in kiosk mode
     actions.print.trigger()
     assert printed == ["printed"]
-    assert actions.log == []  # the reader's own handler (its print dialog) is not called
+    assert kiosk.window.handout._dialog is None  # the reader's print dialog never opened
     assert QApplication.activeModalWidget() is None
     assert "Printing" in kiosk.message.text()
     for binding in QKeySequence.keyBindings(QKeySequence.StandardKey.Print)[:1]:
@@ -124,6 +128,17 @@ def test_no_printer_is_said_plainly(make_kiosk: KioskFactory) -> None:
     kiosk, actions = make(make_kiosk, PRINTING, None)
     actions.print.trigger()
     assert kiosk.message.text() == "No printer is set up on this computer."
+
+
+def test_the_handout_prints_on_the_default_printer_or_says_there_is_none(
+    make_kiosk: KioskFactory,
+) -> None:
+    kiosk = make_kiosk(PRINTING, print_page=None)
+    window = kiosk.window
+    window.open("withdrawal/how-long")
+    has_printer = not QPrinterInfo.defaultPrinter().isNull()
+    assert window.handout.print_on_default_printer() is has_printer
+    assert window.handout._dialog is None
 
 
 def test_tags() -> None:

@@ -24,6 +24,10 @@ def read_something(kiosk: KioskController, qtbot: QtBot) -> None:
     window.view.zoomIn(4)
     window.view.selectAll()
     QGuiApplication.clipboard().setText("what they copied")
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.field, "week")
+    window.contents.set_expanded(False)
+    window.statusBar().showMessage("Sent the handout to the printer.")
     qtbot.keyClick(window.view, Qt.Key.Key_Down)  # a key press: someone is there
     assert window.current_slug == ARTICLE
     assert window.view.font().pointSizeF() > window.font().pointSizeF()
@@ -38,6 +42,9 @@ def assert_fresh(kiosk: KioskController, part: FakePart) -> None:
     assert not window.tree.isExpanded(window.model.index_of("withdrawal"))
     assert window.view.verticalScrollBar().value() == 0
     assert QGuiApplication.clipboard().text() == ""
+    assert not window.find_bar.isVisible() and window.find_bar.field.text() == ""
+    assert window.contents.expanded
+    assert window.statusBar().currentMessage() == ""
     assert part.resets == 1
     assert not kiosk.countdown.isVisible()
 

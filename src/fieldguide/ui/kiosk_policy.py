@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QTextEdit, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -49,19 +49,6 @@ def role_of(action: QAction) -> str:
     """The kiosk role of `action` ("" for none)."""
     value = action.property(KIOSK_ROLE)
     return value if isinstance(value, str) else ""
-
-
-def print_to_default_printer(view: QTextEdit) -> bool:
-    """Print what `view` shows on the computer's default printer, with no dialog; False if the
-    computer has no printer."""
-    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-
-    info = QPrinterInfo.defaultPrinter()
-    if info.isNull():
-        return False
-    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    view.print_(printer)
-    return True
 
 
 class ActionPolicy(QObject):

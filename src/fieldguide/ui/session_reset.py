@@ -9,7 +9,7 @@ then opens the start page (as a fresh start does).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
@@ -53,6 +53,16 @@ class SessionReset:
                 log.exception("Resetting %s failed", type(part).__name__)
                 failed.append(part)
         return failed
+
+
+class CallReset:
+    """A Resettable made of a plain call, for a widget that has no reset() of its own."""
+
+    def __init__(self, call: Callable[[], object]) -> None:
+        self._call = call
+
+    def reset(self) -> None:
+        self._call()
 
 
 class ScrollReset:
