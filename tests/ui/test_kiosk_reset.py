@@ -193,9 +193,16 @@ def test_touch_targets_are_big_enough(make_kiosk: KioskFactory, qtbot: QtBot) ->
     assert window.view.verticalScrollBar().width() >= 24
 
 
-def test_text_is_larger_in_kiosk_mode(make_kiosk: KioskFactory, qapp: object) -> None:
+def test_text_is_larger_in_kiosk_mode(make_kiosk: KioskFactory) -> None:
+    normal = QGuiApplication.font().pointSizeF()
     kiosk = make_kiosk()
-    assert kiosk.window.font().pointSizeF() > QGuiApplication.font().pointSizeF() * 1.2
+    window = kiosk.window
+    window.open(ARTICLE)
+    for widget in (window.view, window.tree, window.find_bar.field, window.title_line):
+        assert widget.font().pointSizeF() >= normal * 1.2, widget.accessibleName()
+    assert window.view.document().defaultFont().pointSizeF() >= normal * 1.2
+    kiosk.uninstall()
+    assert QGuiApplication.font().pointSizeF() == normal
 
 
 def test_every_kiosk_control_has_an_accessible_name(make_kiosk: KioskFactory) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScroller,
     QToolTip,
+    QWidget,
 )
 
 from fieldguide.config.model import KioskSettings
@@ -79,6 +80,7 @@ class KioskController(QObject):
         self._go_home = go_home
         self._print_page = print_page
         self._app: QApplication | None = None
+        self._app_font = QFont()
         self.active = False
 
         self.countdown = CountdownOverlay(window)
@@ -129,15 +131,25 @@ class KioskController(QObject):
         window = self.window
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
-        font = QFont(window.font())
-        font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
-        window.setFont(font)
         window.setStyleSheet(window.styleSheet() + kiosk_stylesheet())
+        self._enlarge_text(app)
         for area in window.findChildren(QAbstractScrollArea):
             QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.policy.apply()
         self.guard.install(app)
         self.active = True
+
+    def _enlarge_text(self, app: QApplication) -> None:
+        """Larger text everywhere. Set on the application, then each widget told to follow it
+        again: under style sheets (the kiosk's, the focus frames) a widget keeps the font it
+        had when polished instead of following its parent."""
+        self._app_font = QFont(app.font())
+        font = QFont(app.font())
+        font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
+        app.setFont(font)
+        for widget in [self.window, *self.window.findChildren(QWidget)]:
+            if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+                widget.setFont(QFont())  # nothing set: follow the application's font
 
     def show(self) -> None:
         """Show the window full screen."""
@@ -147,8 +159,9 @@ class KioskController(QObject):
         """Stop guarding (the window may close again); timers stop."""
         for timer in (self.idle_timer, self.ticker, self.pin_wait_timer, self.message_timer):
             timer.stop()
-        if self._app is not None:
+        if self._app is not None and self.active:
             self.guard.remove(self._app)
+            self._app.setFont(self._app_font)
         self.active = False
 
     def release(self) -> None:
