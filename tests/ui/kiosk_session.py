@@ -2,8 +2,9 @@
 
 Run as a script by test_kiosk_no_trace.py: `python kiosk_session.py PIN [fieldguide arguments]`.
 It starts Field Guide through its real command line (`fieldguide --kiosk ...`), then reads an
-article, scrolls, zooms, searches, bookmarks, copies, follows a link, uses "Leave quickly",
-waits out "Still reading?", and leaves with the chord and the PIN. The keys for search, bookmark
+article, scrolls, zooms, finds in the page, searches (the index in memory, as kiosk mode
+keeps it), bookmarks, copies, follows a link, uses "Leave quickly", waits out "Still
+reading?", and leaves with the chord and the PIN. The keys for search, bookmark
 and zoom are the reader's standard ones, so they exercise those features once they exist.
 Prints one JSON line: what happened, and what the process looked like from inside.
 """
@@ -64,6 +65,20 @@ def visitor(kiosk: KioskController) -> None:
     report["steps"].append("visitor")  # type: ignore[union-attr]
 
 
+def search(kiosk: KioskController) -> None:
+    """Search as the reader will once it has a search box: the index where kiosk mode puts it
+    (in memory), built from the library at run time."""
+    from fieldguide import paths
+    from fieldguide.search import ensure_index
+
+    where = paths.locate_user_data(kiosk=True)
+    handle = ensure_index(paths.bundled_library_dir(), None, where.cache_dir)
+    results = handle.searcher().search("dope sick", limit=5)
+    report["search"] = {"where": handle.where, "hits": len(results.hits)}
+    handle.close()
+    report["steps"].append("search")  # type: ignore[union-attr]
+
+
 def leave_quickly(kiosk: KioskController) -> None:
     QTest.mouseClick(kiosk.leave_button, Qt.MouseButton.LeftButton)
     report["neutral_shown"] = kiosk.neutral.isVisible()
@@ -98,6 +113,7 @@ def drive(kiosk: KioskController, pin: str) -> None:
     kiosk.exited.connect(lambda: report.__setitem__("exited", True))
     steps: list[Callable[[], None]] = [
         lambda: visitor(kiosk),
+        lambda: search(kiosk),
         lambda: leave_quickly(kiosk),
         lambda: visitor(kiosk),
         lambda: idle(kiosk),

@@ -116,7 +116,10 @@ def test_a_kiosk_session_leaves_no_trace(tmp_path: Path) -> None:
     report = last_json(done.stdout)
     # The session really ran, in the copied program, in kiosk mode.
     assert report["package"] == str(tmp_path / "program" / "src" / "fieldguide")
-    assert report["steps"] == ["visitor", "leave quickly", "visitor", "idle", "administrator"]
+    steps = ["visitor", "search", "leave quickly", "visitor", "idle", "administrator"]
+    assert report["steps"] == steps
+    assert report["search"] == {"where": "memory", "hits": report["search"]["hits"]}  # type: ignore[index]
+    assert report["search"]["hits"] > 0  # type: ignore[index]
     assert report["read"] == "withdrawal/how-long-it-lasts"
     assert report["resets"] == ["leave", "idle"]
     assert report["neutral_shown"] and report["countdown_shown"] and report["pin_pad_shown"]
