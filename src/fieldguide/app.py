@@ -8,19 +8,26 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldguide import paths
+from fieldguide import notrace, paths
 from fieldguide.config import Config, load_config
 from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
-from fieldguide.library.service import LibraryService
 from fieldguide.userdata import Preferences, UserData
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from fieldguide.library.service import LibraryService
     from fieldguide.ui import MainWindow
     from fieldguide.ui.file_dialogs import FileDialogs
+    from fieldguide.ui.kiosk import KioskController
+    from fieldguide.ui.session_reset import SessionReset
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +48,21 @@ def open_user_data(config: Config, kiosk: bool) -> tuple[UserData, str]:
     return UserData.open(where.user_db, defaults=defaults), where.notice
 
 
+def home_page(window: MainWindow, service: LibraryService, start: str = "") -> Callable[[], None]:
+    """Opens the start page: `start` (from the config) when the library has it, else the
+    library's home, else a plain message that there are no articles."""
+    slug = start if service.exists(start) else service.home
+    if slug:
+        return partial(window.open, slug)  # through open(), so Back and History know it
+    return partial(window.show_page, service.start_page())
+
+
 def build_window(
     service: LibraryService,
     store: UserData,
     files: FileDialogs | None,
     notice: str = "",
-    start_page: str = "",
+    start: str = "",
 ) -> MainWindow:
     """The window on a library and the reader's saved data, put back as the reader left it:
     size, panels, zoom, theme, the page and how far down it. Saved data never stops it opening.
@@ -59,13 +75,8 @@ def build_window(
     for text in (notice, *window.user.take_notices()):
         window.banner.show_message(text)
     window.session.restore_window()
-    if window.session.restore_reading():
-        return window
-    start = start_page if service.exists(start_page) else service.home
-    if start:
-        window.open(start)
-    else:
-        window.show_page(service.start_page())  # no articles: says so in plain words
+    if not window.session.restore_reading():
+        home_page(window, service, start)()
     return window
 
 
@@ -76,22 +87,27 @@ def run(args: argparse.Namespace, started: float) -> int:
 
     from fieldguide.ui.file_dialogs import QtFileDialogs
 
+    config, config_problems = load_config(Path(args.config) if args.config else None)
+    for problem in config_problems:
+        log.warning("%s", problem)
+    kiosk_mode = bool(args.kiosk or config.kiosk.enabled)
+    if kiosk_mode:
+        notrace.apply_no_trace()  # before Qt starts: nothing of this run may reach the disk
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
     QApplication.setStyle("Fusion")  # draws from our palettes the same way on every system
 
-    config, config_problems = load_config(Path(args.config) if args.config else None)
-    for problem in config_problems:
-        log.warning("%s", problem)
-    kiosk = bool(args.kiosk or config.kiosk.enabled)
     library = load_library(library_dir(args))
     service = LocalHelpService(library, config)
     # --exit-after-start measures the start page and leaves no trace: its data stays in memory.
-    store, notice = open_user_data(config, kiosk or args.exit_after_start)
-    files = None if kiosk else QtFileDialogs()
-    window = build_window(service, store, files, notice, config.start_page)
+    store, notice = open_user_data(config, kiosk_mode or args.exit_after_start)
+    files = None if kiosk_mode else QtFileDialogs()
+    start = start_slug(config, service)
+    window = build_window(service, store, files, notice, start)
     qt_app.aboutToQuit.connect(window.user.close)  # write what is pending, then close the file
+    go_home = home_page(window, service, start)
+    kiosk = _kiosk(qt_app, window, config, go_home) if kiosk_mode else None
     result = {"exit": 0}
     if args.exit_after_start:
 
@@ -103,14 +119,85 @@ def run(args: argparse.Namespace, started: float) -> int:
                 "ms_since_process_start": _ms_since_process_start(),
                 "slug": window.current_slug,
                 "problems": len(library.problems),
+                "kiosk": kiosk is not None,
             }
             print(json.dumps(line), flush=True)
-            QTimer.singleShot(0, qt_app.quit)
+            QTimer.singleShot(0, kiosk.release if kiosk else qt_app.quit)
 
         window.view.painted.connect(report, type=_single_shot_connection())
-    window.show()
+    if kiosk:
+        kiosk.show()
+    else:
+        window.show()
     qt_app.exec()
     return result["exit"]
+
+
+def start_slug(config: Config, service: LibraryService) -> str:
+    """The config's start page when the library has it; "" for the library's own start page."""
+    wanted = config.start_page
+    if wanted and (service.library.article(wanted) or service.library.topic(wanted)):
+        return wanted
+    if wanted:
+        log.warning("The start page %r in the settings is not in the library.", wanted)
+    return ""
+
+
+def kiosk_resets(window: MainWindow) -> SessionReset:
+    """Everything of the window that keeps part of a visitor's session, to wipe on a kiosk reset."""
+    from fieldguide.ui.session_reset import CallReset, SessionReset, TreeReset, ViewReset
+
+    return SessionReset(
+        [
+            TreeReset(window.tree),
+            ViewReset(window.view),
+            CallReset(window.find_bar.field.clear),
+            CallReset(window.find_bar.close_bar),
+            CallReset(lambda: window.contents.set_expanded(True)),
+            CallReset(window.statusBar().clearMessage),
+            # The reader's own data: bookmarks, history, position, zoom, theme; then the parts
+            # that show them (the kiosk opens the start page last, as the first history entry).
+            CallReset(window.user.reset),
+            CallReset(window.navigator.reset),
+            CallReset(window.zoom.reset),
+            CallReset(lambda: window.themes.set_choice(window.user.preferences.theme)),
+            CallReset(window.bookmarks_panel.hide),
+            CallReset(window.history_panel.hide),
+            CallReset(window.banner.dismiss),
+        ]
+    )
+
+
+def kiosk_hidden_actions(window: MainWindow) -> list[QAction]:
+    """The reader's personal tools, which a kiosk leaves out: the star and the two panels."""
+    return [
+        window.star.action,
+        window.bookmarks_panel.toggleViewAction(),
+        window.history_panel.toggleViewAction(),
+    ]
+
+
+def _kiosk(
+    qt_app: QApplication, window: MainWindow, config: Config, go_home: Callable[[], None]
+) -> KioskController:
+    """Lock the window into kiosk mode (see ui/kiosk.py); each reset ends with `go_home()`."""
+    from fieldguide.ui.kiosk import KioskController
+
+    kiosk = KioskController(
+        window,
+        config.kiosk,
+        go_home=go_home,
+        resets=kiosk_resets(window),
+        print_page=window.handout.print_on_default_printer,
+    )
+    kiosk.install(qt_app)
+    window.zoom.refresh()  # the article follows the kiosk's larger text
+    # Bookmarks and history would vanish at every reset: a kiosk does not offer them.
+    for action in kiosk_hidden_actions(window):
+        action.setVisible(False)
+    window.keep_help_in_sight()  # Get help now is wider in the larger text too
+    kiosk.exited.connect(qt_app.quit)
+    return kiosk
 
 
 def _single_shot_connection() -> object:

@@ -19,7 +19,6 @@ QTextBrowser:focus { border: 2px solid palette(highlight); }
 QToolButton { border: 2px solid transparent; border-radius: 4px; padding: 4px 8px; }
 QToolButton:hover { background-color: palette(midlight); }
 QToolButton:focus { border: 2px solid palette(highlight); }
-QToolButton#qt_toolbar_ext_button { padding: 0px; min-width: 14px; }
 """
 
 

@@ -139,12 +139,15 @@ class MainWindow(QMainWindow):
 
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts in the article
         show_focus(self.view, self.contents, self.toolbar, self.get_help.toolbar)
-        self._keep_help_in_sight()
+        self.keep_help_in_sight()
         for bar in (self.toolbar, self.get_help.toolbar):
             more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
-            if more is not None:  # Qt's » button: drawn in the theme's colour too
+            if more is not None:  # Qt's » button: drawn in the theme's colour, big enough to touch
                 self.themes.icons.attach_button(more, "more")
-        self.themes.applied.connect(self._keep_help_in_sight)
+                more.setStyleSheet("padding: 0px;")  # its own: room for the arrows in any style
+                more.setAccessibleName(self.tr("More buttons"))
+                more.setAccessibleDescription(self.tr("The toolbar buttons that do not fit"))
+        self.themes.applied.connect(self.keep_help_in_sight)
         bar, panel, find = self.get_help.toolbar, self.contents, self.find_bar
         chain_tab_order(
             [
@@ -167,7 +170,7 @@ class MainWindow(QMainWindow):
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(tools)
 
-    def _keep_help_in_sight(self, *_: object) -> None:
+    def keep_help_in_sight(self, *_: object) -> None:
         """Get help now is never folded away: on a narrow window the navigation toolbar gives
         up room instead (its last buttons go under its » menu)."""
         tools = self.get_help.toolbar
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
         layout = tools.layout()
         spacing = layout.spacing() if layout is not None else 0
         edges = 2 * layout.contentsMargins().left() if layout is not None else 0
-        buttons = [tools.widgetForAction(a) for a in tools.actions()]
+        buttons = [tools.widgetForAction(a) for a in tools.actions() if a.isVisible()]
         width = sum(b.sizeHint().width() + 2 * spacing for b in buttons if b is not None)
         tools.setMinimumWidth(width + edges + 16)
 

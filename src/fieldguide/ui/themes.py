@@ -220,6 +220,7 @@ class ThemeController(QObject):
         self.system = system  # tells the system's scheme; replaceable in tests
         self._choice = choice if choice in CHOICES else "system"
         self._resolved = ""
+        self._sheet = ""  # the part of the window's style sheet that is ours
         self.icons = IconBook(LIGHT.icon)
 
         self.group = QActionGroup(self)
@@ -278,7 +279,12 @@ class ThemeController(QObject):
         self._resolved = resolved
         colors, css = THEMES[resolved]
         QApplication.setPalette(palette(colors))
-        self._window.setStyleSheet(chrome_stylesheet(colors))
+        # Keep what others added to the window's sheet (the kiosk's large touch targets).
+        others = self._window.styleSheet()
+        if self._sheet:
+            others = others.replace(self._sheet, "")
+        self._sheet = chrome_stylesheet(colors)
+        self._window.setStyleSheet(self._sheet + others)
         self.icons.recolor(colors.icon)
         self._set_document_css(css)
         log.info("theme %s (%s chosen)", resolved, self._choice)

@@ -151,6 +151,10 @@ class UserDataBridge(QObject):
     def set_session(self, session: Session) -> Changes:
         return self._did(self.store.set_session(session))
 
+    def reset(self) -> Changes:
+        """Forget everything of this reader (a kiosk session ends); preferences to defaults."""
+        return self._did(self.store.reset())
+
     # -- saving ----------------------------------------------------------------------------
 
     @property

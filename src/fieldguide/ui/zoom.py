@@ -10,6 +10,7 @@ import bisect
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from fieldguide.ui.article_view import ArticleView
 from fieldguide.ui.themes import IconBook
@@ -47,7 +48,7 @@ class ZoomController(QObject):
     def __init__(self, view: ArticleView, icons: IconBook, percent: int = NORMAL) -> None:
         super().__init__(view)
         self._view = view
-        self._base_pt = view.font().pointSizeF() * ARTICLE_SCALE  # from the system's text size
+        self._normal = percent
         self._percent = NORMAL
 
         self.zoom_in = QAction(self.tr("Larger text"), self)
@@ -79,11 +80,19 @@ class ZoomController(QObject):
         """The text size now, in percent of the system's."""
         return self._percent
 
+    def reset(self) -> None:
+        """Back to the size the window started with (a kiosk session ends)."""
+        self.set_percent(self._normal)
+
+    def refresh(self) -> None:
+        """Size the text again from the application's font (after a kiosk enlarged it)."""
+        self.set_percent(self._percent)
+
     def set_percent(self, percent: int) -> None:
-        """Show the article text at `percent` of the system's size (kept within the steps)."""
+        """Show the article text at `percent` of its normal size (kept within the steps)."""
         percent = clamp(percent)
         font = self._view.font()
-        font.setPointSizeF(self._base_pt * percent / 100)
+        font.setPointSizeF(QApplication.font().pointSizeF() * ARTICLE_SCALE * percent / 100)
         fraction = self._view.scroll_fraction()
         self._view.setFont(font)
         if fraction > 0:
