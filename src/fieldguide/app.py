@@ -28,7 +28,10 @@ def run(args: argparse.Namespace, started: float) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from fieldguide.search.handle import default_index_path
+    from fieldguide.search.service import SearchService
     from fieldguide.ui import MainWindow
+    from fieldguide.ui.tasks import TaskRunner
 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Field Guide")
@@ -39,7 +42,14 @@ def run(args: argparse.Namespace, started: float) -> int:
         log.warning("%s", problem)
     library = load_library(library_dir(args))
     service = LocalHelpService(library, config)
-    window = MainWindow(service)
+    search, tasks, folder = SearchService(), TaskRunner(qt_app), library_dir(args)
+    window = MainWindow(service, search.search, tasks)
+    kiosk = args.kiosk or config.kiosk.enabled  # a kiosk writes nothing: the index stays in memory
+    window.search.prepare(  # off the UI thread; a search typed meanwhile waits for it
+        lambda: search.prepare(
+            folder, default_index_path(folder), paths.locate_user_data(kiosk=kiosk).cache_dir
+        )
+    )
     window.show_page(service.start_page())
     result = {"exit": 0}
     if args.exit_after_start:
@@ -59,6 +69,7 @@ def run(args: argparse.Namespace, started: float) -> int:
         window.view.painted.connect(report, type=_single_shot_connection())
     window.show()
     qt_app.exec()
+    tasks.shutdown()
     return result["exit"]
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from fieldguide.search.query import SearchQuery
     from fieldguide.search.results import Cancelled, SearchHit, SearchResults, TopicRef
     from fieldguide.search.searcher import Searcher
+    from fieldguide.search.service import SearchService
 
 _WHERE = {
     "build_index_file": "build",
@@ -54,6 +55,7 @@ _WHERE = {
     "SearchResults": "results",
     "TopicRef": "results",
     "Searcher": "searcher",
+    "SearchService": "service",
 }
 
 __all__ = [
@@ -66,6 +68,7 @@ __all__ = [
     "SearchHit",
     "SearchQuery",
     "SearchResults",
+    "SearchService",
     "Searcher",
     "TopicRef",
     "build_index_file",
