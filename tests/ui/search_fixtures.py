@@ -4,6 +4,7 @@ into its search box and wait for what comes back."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from functools import cache
 
@@ -130,7 +131,8 @@ class SlowSearch:
         gate = self._gate(text)
         with self._lock:
             self.started.append(text)
-        while not (gate.wait(0.002) or self._all.is_set()):
+        give_up = time.monotonic() + WAIT_MS / 1000  # never hang a test, even a failing one
+        while not (gate.wait(0.002) or self._all.is_set() or time.monotonic() > give_up):
             if self.obey_cancel and cancel.is_set():
                 with self._lock:
                     self.cancelled.append(text)

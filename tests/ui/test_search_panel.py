@@ -102,9 +102,7 @@ def test_ctrl_f_still_finds_in_the_page(window: MainWindow, qtbot: QtBot) -> Non
 
 
 @pytest.mark.parametrize("where", ["view", "tree"])
-def test_typing_while_reading_starts_a_search(
-    window: MainWindow, qtbot: QtBot, where: str
-) -> None:
+def test_typing_while_reading_starts_a_search(window: MainWindow, qtbot: QtBot, where: str) -> None:
     widget = getattr(window, where)
     window.search.box.setText("old words")
     widget.setFocus()

@@ -1,4 +1,4 @@
-"""The window's search function for one library: waits for the index, one Searcher per thread.
+"""The window's search function for one library: waits for the index, one Searcher a thread.
 
     search = SearchService()
     # off the UI thread, at start:
@@ -8,8 +8,10 @@
 
 A search that arrives before the index is ready waits for it (and gives up quietly, with
 `Cancelled`, when its `cancel` event is set meanwhile). Each worker thread gets its own
-`Searcher`, hence its own SQLite connection, kept in a `threading.local`; the word lists are
-loaded once and shared.
+`Searcher`, hence its own SQLite connection, kept by thread id; the word lists are loaded once
+and shared. (Not a `threading.local`: a worker thread that Python did not start, such as a
+QThreadPool thread, gets a fresh Python thread state, hence an empty `threading.local`, for
+each task it runs; its thread id stays the same.)
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ class SearchService:
         self._ready = threading.Event()
         self._handle: IndexHandle | None = None
         self._error: SearchError | None = None
-        self._local = threading.local()
+        self._searchers: dict[int, tuple[IndexHandle, Searcher]] = {}  # by thread id
+        self._lock = threading.Lock()
 
     @property
     def is_ready(self) -> bool:
@@ -106,9 +109,12 @@ class SearchService:
         handle = self._handle
         if handle is None:  # pragma: no cover - _ready is only set with a handle or an error
             raise SearchError(NOT_PREPARED)
-        local = self._local
-        if getattr(local, "handle", None) is not handle:
-            local.searcher = handle.searcher()
-            local.handle = handle
-        searcher: Searcher = local.searcher
+        thread = threading.get_ident()
+        with self._lock:
+            known = self._searchers.get(thread)
+        if known is not None and known[0] is handle:
+            return known[1]
+        searcher = handle.searcher()  # connects in (and for) this thread
+        with self._lock:
+            self._searchers[thread] = (handle, searcher)
         return searcher

@@ -79,6 +79,11 @@ class SearchController(QObject):
         self._debounce.setInterval(debounce_ms)
         self._debounce.timeout.connect(self._typed_pause)
 
+    @property
+    def settled(self) -> bool:
+        """True when no query is waiting for the typing pause or running."""
+        return self.pending is None and not self._debounce.isActive()
+
     # -- intents -------------------------------------------------------------------------------
 
     def text_typed(self, text: str) -> None:
@@ -87,6 +92,10 @@ class SearchController(QObject):
         if not text.strip():
             self.clear()
             return
+        # What runs now is stale already: stop it, and drop its result should it still come.
+        self._cancel_running()
+        self.generation += 1
+        self.pending = None
         self._debounce.start()
 
     def search_now(self, text: str, *, typing: bool = False, exact: bool = False) -> None:

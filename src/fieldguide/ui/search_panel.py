@@ -133,6 +133,7 @@ class SearchPanel(QWidget):
         self.instead.setFlat(True)
         self.instead.setCursor(Qt.CursorShape.PointingHandCursor)
         self.instead.setStyleSheet(INSTEAD_STYLE)
+        self.instead.setAccessibleName(self.tr("Search instead for what you typed"))
         self.instead.setAccessibleDescription(
             self.tr("Search for exactly the words you typed, without spelling help")
         )
@@ -236,7 +237,7 @@ class SearchPanel(QWidget):
             shown is not None
             and shown.text == text
             and not shown.typing
-            and self.controller.pending is None
+            and self.controller.settled
         ):
             self._open_first()
             return

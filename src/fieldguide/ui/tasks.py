@@ -6,7 +6,9 @@
 `op` runs in a worker thread of the runner's own QThreadPool and must not touch widgets.
 `on_done(result)` or `on_error(exception)` then runs on the thread that owns the runner (the
 GUI thread), handed back through a Qt signal. The threads never expire, so that what a worker
-keeps per thread (a search connection in a `threading.local`) lives as long as the runner.
+keeps per thread (a search connection, by thread id) lives as long as the runner. Note: these
+are Qt threads; Python gives each task in them a fresh thread state, so a `threading.local`
+does NOT last from one task to the next: key per-thread state by `threading.get_ident()`.
 """
 
 from __future__ import annotations
