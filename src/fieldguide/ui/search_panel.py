@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldguide.helpinfo import HELP_SLUG
 from fieldguide.search.results import SearchResults
 from fieldguide.ui.find_bar import highlight_words
 from fieldguide.ui.search_controller import Asked, SearchController, SearchFn
@@ -140,12 +141,15 @@ class SearchPanel(QWidget):
         self.instead.clicked.connect(self._search_instead)
         self.instead.hide()
 
-        self.model = SearchResultsModel(self)
+        self.model = SearchResultsModel(self, HELP_SLUG)
         self.results = ResultsList()
         self.results.setModel(self.model)
         self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Rows wrap to the list's width: keep that width steady (no scroll bar coming and going).
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setAccessibleDescription(

@@ -17,7 +17,13 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from fieldguide.search.results import SearchHit, SearchResults
@@ -35,6 +41,7 @@ MARK_START = (
 )
 MARK_END = "</span>"
 PADDING = 6  # pixels around a row's text
+HELP_RED = QColor("#a4161a")  # the Get help now button's colour
 
 
 def safe_snippet_html(snippet: str) -> str:
@@ -82,9 +89,10 @@ class ResultRow:
 class SearchResultsModel(QAbstractListModel):
     """The rows for one SearchResults; `set_results` replaces them all."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, help_slug: str = "") -> None:
         super().__init__(parent)
         self.rows: list[ResultRow] = []
+        self.help_slug = help_slug  # a topic that holds only this page is the help row's twin
 
     def set_results(self, results: SearchResults) -> None:
         """Show `results`: the hits; when there are none, the words, topics and help to try."""
@@ -103,6 +111,7 @@ class SearchResultsModel(QAbstractListModel):
             self.rows += [
                 ResultRow("topic", topic.title, self.tr("A topic of this guide"), target=topic.slug)
                 for topic in results.nearest_topics
+                if not (results.offer_help and self._is_help(topic.slug))
             ]
             if results.offer_help or not self.rows:
                 self.rows.append(
@@ -113,6 +122,10 @@ class SearchResultsModel(QAbstractListModel):
                     )
                 )
         self.endResetModel()
+
+    def _is_help(self, slug: str) -> bool:
+        help_slug = self.help_slug
+        return bool(help_slug) and (slug == help_slug or help_slug.startswith(slug + "/"))
 
     def clear(self) -> None:
         """No rows."""
@@ -157,8 +170,6 @@ class ResultDelegate(QStyledItemDelegate):
         dim = text if selected else palette.color(QPalette.ColorRole.PlaceholderText).name()
         size = max(option.font.pointSizeF(), 8.0)  # type: ignore[attr-defined]
         title_style = f"font-size:{size * 1.12:.1f}pt; font-weight:600; color:{text};"
-        if row.kind == "help":
-            title_style += " text-decoration:underline;"
         parts = [
             f'<p style="margin:0; {title_style}">{html.escape(row.title)}</p>',
             f'<p style="margin:0; color:{dim}; font-size:{size * 0.92:.1f}pt;">'
@@ -189,6 +200,13 @@ class ResultDelegate(QStyledItemDelegate):
         rect = opt.rect  # type: ignore[attr-defined]
         document = self._document(opt, row, rect.width())
         painter.save()
+        # A hairline between rows; the Get help now row has the help button's red at its edge.
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Mid))  # type: ignore[attr-defined]
+        painter.drawLine(
+            rect.left() + PADDING, rect.bottom(), rect.right() - PADDING, rect.bottom()
+        )
+        if row.kind == "help":
+            painter.fillRect(rect.left(), rect.top() + 2, 4, rect.height() - 4, HELP_RED)
         painter.translate(rect.left() + PADDING, rect.top() + PADDING)
         context = QAbstractTextDocumentLayout.PaintContext()
         clip = QRectF(0, 0, rect.width() - 2 * PADDING, rect.height() - 2 * PADDING)
