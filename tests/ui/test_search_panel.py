@@ -169,6 +169,8 @@ def test_nonsense_is_never_a_dead_end(window: MainWindow, qtbot: QtBot) -> None:
     kinds = [row.kind for row in rows(window)]
     assert "topic" in kinds
     assert kinds[-1] == "help"
+    # The help topic is not offered again beside the Get help now row.
+    assert not [row for row in rows(window) if row.kind == "topic" and row.target == "help"]
     assert [row.kind for row in rows(window)].count("hit") == 0
     # The Get help now row opens the help page, from the keyboard.
     press(qtbot, Qt.Key.Key_Down)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -15,6 +16,7 @@ from fieldguide.search.results import SearchResults
 from fieldguide.search.service import SearchService
 from fieldguide.ui import MainWindow
 from fieldguide.ui.search_controller import Asked
+from tests.ui.reading_fixtures import make_window
 from tests.ui.search_fixtures import (
     WAIT_MS,
     SlowSearch,
@@ -191,3 +193,13 @@ def test_a_search_typed_before_the_index_is_ready_waits_for_it(qtbot: QtBot) -> 
         assert "kratom/what-is-kratom" in [row.target for row in window.search.model.rows]
     finally:
         gate.set()
+
+
+def test_a_window_given_no_search_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot, tmp_path)  # built without a search function
+    window.search.focus_box()
+    with qtbot.waitSignal(window.search.controller.failed, timeout=WAIT_MS):
+        qtbot.keyClicks(window.search.box, "kratom")
+    assert window.search.status.text() == (
+        "Search is not available here. You can still browse the topics below."
+    )

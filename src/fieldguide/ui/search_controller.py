@@ -37,7 +37,7 @@ def search_unavailable(
     text: str, *, typing: bool, exact: bool, cancel: threading.Event
 ) -> SearchResults:
     """The search of a window that was given none."""
-    raise SearchError("Search is not available here. You can still browse the topics.")
+    raise SearchError("Search is not available here.")
 
 
 @dataclass(frozen=True)
