@@ -11,9 +11,11 @@ import time
 from pathlib import Path
 
 from fieldguide import paths
-from fieldguide.config import load_config
+from fieldguide.config import Config, load_config
 from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
+from fieldguide.library.model import Library, Problem
+from fieldguide.library.sites import combine, load_sites, site_notice, with_start_page
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +23,20 @@ log = logging.getLogger(__name__)
 def library_dir(args: argparse.Namespace) -> Path:
     """The library folder to open: --library, else the bundled one."""
     return Path(args.library) if args.library else paths.bundled_library_dir()
+
+
+def load_guide_with_sites(
+    root: Path, config: Config, config_problems: tuple[Problem, ...] = ()
+) -> tuple[Library, str]:
+    """The guide in `root` with the config's site libraries shown beside it (library.sites),
+    starting at the config's start page when that is an article of either; and a one-line
+    notice for the window when some site cannot be shown ("" when all are)."""
+    combined = combine(load_library(root), load_sites(config.libraries))
+    for site in combined.sites:
+        for problem in site.problems:
+            log.warning("Site library %s: %s", site.folder, problem)
+    missing = sum(problem.code == "config-bad-path" for problem in config_problems)
+    return with_start_page(combined.library, config.start_page), site_notice(combined, missing)
 
 
 def run(args: argparse.Namespace, started: float) -> int:
@@ -37,10 +53,12 @@ def run(args: argparse.Namespace, started: float) -> int:
     config, config_problems = load_config(Path(args.config) if args.config else None)
     for problem in config_problems:
         log.warning("%s", problem)
-    library = load_library(library_dir(args))
+    library, notice = load_guide_with_sites(library_dir(args), config, config_problems)
     service = LocalHelpService(library, config)
     window = MainWindow(service)
     window.show_page(service.start_page())
+    if notice:
+        window.statusBar().showMessage(notice)
     result = {"exit": 0}
     if args.exit_after_start:
 

@@ -26,9 +26,10 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from fieldguide.library.linkcheck import LinkChecker
-from fieldguide.library.links import heading_id
+from fieldguide.library.links import LinkKind, classify_link, heading_id
 from fieldguide.library.loader import load_library
 from fieldguide.library.model import Article, Library, Problem, Source, Topic
 from fieldguide.library.problems import ProblemLog, quoted
@@ -106,8 +107,9 @@ def combine(bundled: Library, sites: Sequence[Library], *, check_links: bool = T
                     "glossary.yml",
                     None,
                     "site-glossary-duplicate",
-                    f"The word {quoted(term.term)} is already in the guide's glossary, so the "
-                    "guide's definition is shown. Remove it here, or use another word.",
+                    f"The word {quoted(term.term)} is already in the glossary of the guide (or "
+                    "of a site before this one), so that definition is shown. Remove it here, "
+                    "or use another word.",
                 )
                 continue
             glossary.append(term)
@@ -167,7 +169,7 @@ def _mount_point(bundled: Library, site: Library, taken: set[str], problems: Pro
         )
         return ""
     if not site.articles:
-        if not site.errors:  # else the loader's errors already say why
+        if not any(problem.file == "" for problem in site.errors):  # missing, empty folder…
             problems.warning(
                 "",
                 None,
@@ -176,7 +178,7 @@ def _mount_point(bundled: Library, site: Library, taken: set[str], problems: Pro
                 "(a .md file with 'title:' and 'summary:' at the top).",
             )
         return ""
-    prefix = heading_id(site.id) or heading_id(site.root.name) or "site"
+    prefix = _address(site.id) or _address(site.root.name) or "site"
     if prefix != site.id:
         problems.warning(
             "library.yml",
@@ -200,6 +202,11 @@ def _mount_point(bundled: Library, site: Library, taken: set[str], problems: Pro
         "own id in library.yml, for example your clinic's name: 'id: riverside-clinic'.",
     )
     return f"{prefix}-{number}"
+
+
+def _address(text: str) -> str:
+    """`text` as one part of a page address: small letters, digits, "-" and "_"."""
+    return heading_id(text).strip("-")
 
 
 def _same_folder(a: Path, b: Path) -> bool:
@@ -227,11 +234,42 @@ def _moved_topic(topic: Topic, prefix: str) -> Topic:
     )
 
 
+class _SiteLinkChecker(LinkChecker):
+    """The link checker, with a message for a link into the guide that finds nothing there."""
+
+    def __init__(self, prefix: str, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.prefix = prefix
+
+    def check(self, article: Article, line: int, is_image: bool, href: str) -> None:
+        target = classify_link(article.path, href)
+        into_guide = not target.path.startswith(f"{self.prefix}/")
+        if (
+            is_image
+            or target.kind is not LinkKind.ARTICLE
+            or not into_guide
+            or target.path in self.files
+        ):
+            super().check(article, line, is_image, href)
+            return
+        depth = article.path.count("/") - 1
+        example = "../" * (depth + 1) + "withdrawal/how-long-it-lasts.md"
+        self.problems.error(
+            article.path,
+            line,
+            "broken-link",
+            f"The link {quoted(href)} leads to {quoted(target.path)} in the guide, which has no "
+            "such article. Links to the guide are written as if your folder sat inside the "
+            f"guide's library folder: from this page, {quoted(example)}.",
+        )
+
+
 def _check_links(library: Library, prefix: str, problems: ProblemLog) -> None:
     """Check the links of one mounted site's pages against the whole combined library."""
     found = ProblemLog()
     folders = {topic.slug for topic in library.topics.walk()}
-    checker = LinkChecker(
+    checker = _SiteLinkChecker(
+        prefix,
         library.articles,
         library.files,
         folders,
@@ -255,3 +293,30 @@ def _check_links(library: Library, prefix: str, problems: ProblemLog) -> None:
     cut = len(prefix) + 1
     for problem in found.items:
         problems.items.append(replace(problem, file=problem.file[cut:]))
+
+
+def with_start_page(library: Library, slug: str) -> Library:
+    """`library` with the article `slug` (of the guide or a site) as its start page; unchanged
+    when `slug` is "" or not an article (the log says which)."""
+    if slug and slug in library.articles:
+        return replace(library, home=slug)
+    if slug:
+        log.warning(
+            "The start page %r in the settings is not an article of the guide or a site", slug
+        )
+    return library
+
+
+def site_notice(combined: Combined, missing: int = 0) -> str:
+    """One plain line for the window when some of the clinic's own pages are not shown ("" when
+    every site is): the sites that could not be mounted, and `missing` folders that the settings
+    name but that are not there (the settings' own problems say which)."""
+    parts = [f"“{site.folder.name or site.folder}”" for site in combined.sites if not site.shown]
+    if missing:
+        parts.append(f"{missing} folder{'s' if missing > 1 else ''} not found")
+    if not parts:
+        return ""
+    return (
+        f"Some of this clinic's own pages are not shown ({', '.join(parts)}). Whoever looks "
+        "after this computer can run “fieldguide check --config” to see why."
+    )

@@ -52,6 +52,11 @@ def in_root(root: str) -> Locate:
     return locate
 
 
+def _from_root(document: str, path: str) -> tuple[str | Path, str] | None:
+    """The default of the `locate` option: "use `root`" (never called)."""
+    raise NotImplementedError
+
+
 def inside(root: str, rel: str) -> Path | None:
     """The real path of library-relative `rel` if it is a regular file safely inside `root`.
 
@@ -158,7 +163,7 @@ class ImageExtension(Extension):
         self.config = {
             "root": ["", "The library folder; images are only read from inside it."],
             "locate": [
-                None,
+                _from_root,
                 "Callable(document, path) -> (folder, path in it) or None; replaces root.",
             ],
             "max_width": [640, "Largest width in pixels an image is shown at."],
@@ -178,7 +183,9 @@ class ImageExtension(Extension):
         md.registerExtension(self)
         self.md = md
         self.reset()
-        locate = self.getConfig("locate") or in_root(str(self.getConfig("root") or ""))
+        locate = self.getConfig("locate")
+        if locate is None or locate is _from_root:  # a None default is read as yes/no
+            locate = in_root(str(self.getConfig("root") or ""))
         processor = ImageTreeprocessor(md, locate, int(self.getConfig("max_width")))
         md.treeprocessors.register(processor, "images", 3)
 
