@@ -26,13 +26,12 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from fieldguide.library.linkcheck import LinkChecker
-from fieldguide.library.links import LinkKind, classify_link, heading_id
+from fieldguide.library.links import heading_id
 from fieldguide.library.loader import load_library
 from fieldguide.library.model import Article, Library, Problem, Source, Topic
 from fieldguide.library.problems import ProblemLog, quoted
+from fieldguide.library.sitelinks import check_site_links
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +125,7 @@ def combine(bundled: Library, sites: Sequence[Library], *, check_links: bool = T
     if check_links:
         for prefix, problems in zip(prefixes, logs, strict=True):
             if prefix:
-                _check_links(library, prefix, problems)
+                check_site_links(library, prefix, problems)
     mounted = tuple(
         Site(site, prefix, tuple(sorted((*site.problems, *log_.items), key=_problem_order)))
         for site, prefix, log_ in zip(sites, prefixes, logs, strict=True)
@@ -232,67 +231,6 @@ def _moved_topic(topic: Topic, prefix: str) -> Topic:
         articles=tuple(f"{prefix}/{slug}" for slug in topic.articles),
         children=tuple(_moved_topic(child, prefix) for child in topic.children),
     )
-
-
-class _SiteLinkChecker(LinkChecker):
-    """The link checker, with a message for a link into the guide that finds nothing there."""
-
-    def __init__(self, prefix: str, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.prefix = prefix
-
-    def check(self, article: Article, line: int, is_image: bool, href: str) -> None:
-        target = classify_link(article.path, href)
-        into_guide = not target.path.startswith(f"{self.prefix}/")
-        if (
-            is_image
-            or target.kind is not LinkKind.ARTICLE
-            or not into_guide
-            or target.path in self.files
-        ):
-            super().check(article, line, is_image, href)
-            return
-        depth = article.path.count("/") - 1
-        example = "../" * (depth + 1) + "withdrawal/how-long-it-lasts.md"
-        self.problems.error(
-            article.path,
-            line,
-            "broken-link",
-            f"The link {quoted(href)} leads to {quoted(target.path)} in the guide, which has no "
-            "such article. Links to the guide are written as if your folder sat inside the "
-            f"guide's library folder: from this page, {quoted(example)}.",
-        )
-
-
-def _check_links(library: Library, prefix: str, problems: ProblemLog) -> None:
-    """Check the links of one mounted site's pages against the whole combined library."""
-    found = ProblemLog()
-    folders = {topic.slug for topic in library.topics.walk()}
-    checker = _SiteLinkChecker(
-        prefix,
-        library.articles,
-        library.files,
-        folders,
-        found,
-        may_show=lambda page, picture: library.file_location(page, picture) is not None,
-    )
-    for slug, article in library.articles.items():
-        if not slug.startswith(f"{prefix}/"):
-            continue
-        try:
-            checker.check_article(article)
-        except Exception:
-            log.exception("checking the links of %s failed", article.path)
-            found.error(
-                article.path,
-                None,
-                "internal-error",
-                "Field Guide could not check the links of this page because of an error in "
-                "the program. Please report it, with the file.",
-            )
-    cut = len(prefix) + 1
-    for problem in found.items:
-        problems.items.append(replace(problem, file=problem.file[cut:]))
 
 
 def with_start_page(library: Library, slug: str) -> Library:
