@@ -19,7 +19,6 @@ from fieldguide.library.sites import (
     combine,
     load_sites,
     site_notice,
-    with_start_page,
 )
 from tests.library_factory import png, write_library, write_site
 
@@ -213,13 +212,6 @@ def test_site_sources_get_the_sites_prefix(guide: Library, tmp_path: Path) -> No
     assert library.sources["medline"].publisher == "MedlinePlus"
     assert library.sources["clinic/medline"].title == "Our own leaflet"
     assert library.articles["clinic/hours"].sources == ("clinic/medline",)
-
-
-def test_start_page_may_be_a_site_article(guide: Library, tmp_path: Path) -> None:
-    library = mounted(guide, write_site(tmp_path / "site")).library
-    assert with_start_page(library, "clinic/local-services").home == "clinic/local-services"
-    assert with_start_page(library, "clinic/nothing").home == guide.home
-    assert with_start_page(library, "").home == guide.home
 
 
 def test_no_sites_is_the_guide_as_it_was(guide: Library) -> None:

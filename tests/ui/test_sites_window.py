@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from fieldguide.app import load_guide_with_sites
+from fieldguide.app import load_guide_with_sites, start_slug
 from fieldguide.config import load_config
 from fieldguide.helpinfo import LocalHelpService
 from fieldguide.ui import MainWindow
@@ -33,7 +33,11 @@ def open_window(qtbot: QtBot, guide: Path, config_file: Path) -> tuple[MainWindo
     window = MainWindow(service)
     qtbot.addWidget(window)
     window.resize(900, 600)
-    window.show_page(service.start_page())
+    start = start_slug(config, service)
+    if start:
+        window.open(start)
+    else:
+        window.show_page(service.start_page())
     if notice:
         window.statusBar().showMessage(notice)
     window.show()

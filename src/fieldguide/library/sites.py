@@ -233,18 +233,6 @@ def _moved_topic(topic: Topic, prefix: str) -> Topic:
     )
 
 
-def with_start_page(library: Library, slug: str) -> Library:
-    """`library` with the article `slug` (of the guide or a site) as its start page; unchanged
-    when `slug` is "" or not an article (the log says which)."""
-    if slug and slug in library.articles:
-        return replace(library, home=slug)
-    if slug:
-        log.warning(
-            "The start page %r in the settings is not an article of the guide or a site", slug
-        )
-    return library
-
-
 def site_notice(combined: Combined, missing: int = 0) -> str:
     """One plain line for the window when some of the clinic's own pages are not shown ("" when
     every site is): the sites that could not be mounted, and `missing` folders that the settings
