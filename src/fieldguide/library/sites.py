@@ -75,6 +75,8 @@ def combine(bundled: Library, sites: Sequence[Library], *, check_links: bool = T
     combined library, so a link to a guide article is fine and a link to a missing one is a
     `broken-link` of that site, at its file and line.
     """
+    if not sites:
+        return Combined(bundled, ())
     taken = _top_level_names(bundled)
     articles: dict[str, Article] = dict(bundled.articles)
     files = set(bundled.files)
