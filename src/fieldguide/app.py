@@ -8,12 +8,25 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldguide import paths
-from fieldguide.config import load_config
+from fieldguide import notrace, paths
+from fieldguide.config import Config, load_config
 from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
+from fieldguide.library.model import Library, Problem
+from fieldguide.library.sites import combine, load_sites, site_notice
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from fieldguide.library.service import LibraryService
+    from fieldguide.ui import MainWindow
+    from fieldguide.ui.kiosk import KioskController
+    from fieldguide.ui.session_reset import SessionReset
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +34,20 @@ log = logging.getLogger(__name__)
 def library_dir(args: argparse.Namespace) -> Path:
     """The library folder to open: --library, else the bundled one."""
     return Path(args.library) if args.library else paths.bundled_library_dir()
+
+
+def load_guide_with_sites(
+    root: Path, config: Config, config_problems: tuple[Problem, ...] = ()
+) -> tuple[Library, str]:
+    """The guide in `root` with the config's site libraries shown beside it (library.sites), and
+    a one-line notice for the window when some site cannot be shown ("" when all are). The
+    config's start_page may then be a site page ("our-clinic/local-services")."""
+    combined = combine(load_library(root), load_sites(config.libraries))
+    for site in combined.sites:
+        for problem in site.problems:
+            log.warning("Site library %s: %s", site.folder, problem)
+    missing = sum(problem.code == "config-bad-path" for problem in config_problems)
+    return combined.library, site_notice(combined, missing)
 
 
 def run(args: argparse.Namespace, started: float) -> int:
@@ -33,24 +60,37 @@ def run(args: argparse.Namespace, started: float) -> int:
     from fieldguide.ui import MainWindow
     from fieldguide.ui.tasks import TaskRunner
 
+    config, config_problems = load_config(Path(args.config) if args.config else None)
+    for problem in config_problems:
+        log.warning("%s", problem)
+    kiosk_mode = bool(args.kiosk or config.kiosk.enabled)
+    if kiosk_mode:
+        notrace.apply_no_trace()  # before Qt starts: nothing of this run may reach the disk
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
 
-    config, config_problems = load_config(Path(args.config) if args.config else None)
-    for problem in config_problems:
-        log.warning("%s", problem)
-    library = load_library(library_dir(args))
+    library, notice = load_guide_with_sites(library_dir(args), config, config_problems)
     service = LocalHelpService(library, config)
     search, tasks, folder = SearchService(), TaskRunner(qt_app), library_dir(args)
     window = MainWindow(service, search.search, tasks)
-    kiosk = args.kiosk or config.kiosk.enabled  # a kiosk writes nothing: the index stays in memory
     window.search.prepare(  # off the UI thread; a search typed meanwhile waits for it
         lambda: search.prepare(
-            folder, default_index_path(folder), paths.locate_user_data(kiosk=kiosk).cache_dir
+            folder,
+            default_index_path(folder),
+            paths.locate_user_data(kiosk=kiosk_mode).cache_dir,  # None in a kiosk: memory
+            library,  # its site libraries are searched too
         )
     )
-    window.show_page(service.start_page())
+    if notice:
+        window.statusBar().showMessage(notice)
+    start = start_slug(config, service)
+    if start:
+        go_home = partial(window.open, start)
+    else:
+        go_home = partial(window.show_page, service.start_page())
+    kiosk = _kiosk(qt_app, window, config, go_home) if kiosk_mode else None
+    go_home()
     result = {"exit": 0}
     if args.exit_after_start:
 
@@ -62,15 +102,64 @@ def run(args: argparse.Namespace, started: float) -> int:
                 "ms_since_process_start": _ms_since_process_start(),
                 "slug": window.current_slug,
                 "problems": len(library.problems),
+                "kiosk": kiosk is not None,
             }
             print(json.dumps(line), flush=True)
-            QTimer.singleShot(0, qt_app.quit)
+            QTimer.singleShot(0, kiosk.release if kiosk else qt_app.quit)
 
         window.view.painted.connect(report, type=_single_shot_connection())
-    window.show()
+    if kiosk:
+        kiosk.show()
+    else:
+        window.show()
     qt_app.exec()
     tasks.shutdown()
     return result["exit"]
+
+
+def start_slug(config: Config, service: LibraryService) -> str:
+    """The config's start page when the library has it; "" for the library's own start page."""
+    wanted = config.start_page
+    if wanted and (service.library.article(wanted) or service.library.topic(wanted)):
+        return wanted
+    if wanted:
+        log.warning("The start page %r in the settings is not in the library.", wanted)
+    return ""
+
+
+def kiosk_resets(window: MainWindow) -> SessionReset:
+    """Everything of the window that keeps part of a visitor's session, to wipe on a kiosk reset."""
+    from fieldguide.ui.session_reset import CallReset, SessionReset, TreeReset, ViewReset
+
+    return SessionReset(
+        [
+            TreeReset(window.tree),
+            ViewReset(window.view),
+            CallReset(window.find_bar.field.clear),
+            CallReset(window.find_bar.close_bar),
+            CallReset(lambda: window.contents.set_expanded(True)),
+            CallReset(window.statusBar().clearMessage),
+            window.search,  # the box, the results and "did you mean"
+        ]
+    )
+
+
+def _kiosk(
+    qt_app: QApplication, window: MainWindow, config: Config, go_home: Callable[[], None]
+) -> KioskController:
+    """Lock the window into kiosk mode (see ui/kiosk.py); each reset ends with `go_home()`."""
+    from fieldguide.ui.kiosk import KioskController
+
+    kiosk = KioskController(
+        window,
+        config.kiosk,
+        go_home=go_home,
+        resets=kiosk_resets(window),
+        print_page=window.handout.print_on_default_printer,
+    )
+    kiosk.install(qt_app)
+    kiosk.exited.connect(qt_app.quit)
+    return kiosk
 
 
 def _single_shot_connection() -> object:

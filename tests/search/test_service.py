@@ -118,3 +118,41 @@ def test_a_search_with_an_index_that_is_already_open(library: Path) -> None:
     second.use(handle)
     assert second.is_ready
     assert _search(second, "withdrawal").hits  # type: ignore[attr-defined]
+
+
+def test_the_site_libraries_of_the_combined_library_are_searched_too(tmp_path: Path) -> None:
+    from fieldguide.library.loader import load_library
+    from fieldguide.library.sites import combine, load_sites
+    from tests.library_factory import write_site
+
+    guide = write_library(tmp_path / "guide")
+    combined = combine(load_library(guide), load_sites([write_site(tmp_path / "clinic-pages")]))
+    service = SearchService()
+    service.prepare(guide, None, None, combined.library)
+    site = _search(service, "riverside")
+    assert [hit.slug for hit in site.hits] == ["clinic/local-services"]  # type: ignore[attr-defined]
+    assert _search(service, "dope sick").hits  # type: ignore[attr-defined]
+
+
+def test_a_library_without_sites_is_searched_alone(library: Path) -> None:
+    from fieldguide.library.loader import load_library
+
+    service = SearchService()
+    service.prepare(library, None, None, load_library(library))
+    assert service._sites is None
+    assert _search(service, "dope sick").hits  # type: ignore[attr-defined]
+
+
+def test_one_multi_searcher_set_per_thread_across_calls(tmp_path: Path) -> None:
+    from fieldguide.library.loader import load_library
+    from fieldguide.library.sites import combine, load_sites
+    from fieldguide.search.multi import MultiSearch
+    from tests.library_factory import write_site
+
+    guide = write_library(tmp_path / "guide")
+    combined = combine(load_library(guide), load_sites([write_site(tmp_path / "clinic-pages")]))
+    service = SearchService()
+    service.prepare(guide, None, None, combined.library)
+    multi = service._sites
+    assert isinstance(multi, MultiSearch)
+    assert multi.searchers() is multi.searchers()

@@ -209,3 +209,13 @@ def test_clearing_the_box_shows_the_topics_again(window: MainWindow, qtbot: QtBo
     with qtbot.waitSignal(window.search.controller.cleared, timeout=WAIT_MS):
         window.search.box.clear()
     assert window.search.stack.currentWidget() is window.tree
+
+
+def test_a_kiosk_session_reset_forgets_the_search(window: MainWindow, qtbot: QtBot) -> None:
+    from fieldguide.app import kiosk_resets
+
+    type_(qtbot, window, "kratum")
+    assert kiosk_resets(window).reset() == []
+    assert window.search.box.text() == ""
+    assert rows(window) == [] and not window.search.instead.isVisible()
+    assert window.search.stack.currentWidget() is window.tree

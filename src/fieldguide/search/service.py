@@ -6,6 +6,9 @@
     # in any worker thread (the window only ever sees this plain callable):
     results = search.search("dope sick", typing=True, exact=False, cancel=event)
 
+Given the combined library, its site libraries (a clinic's folders, `library.mounts`) get their
+own indexes and are searched too, through `search.multi` (hits merged by score).
+
 A search that arrives before the index is ready waits for it (and gives up quietly, with
 `Cancelled`, when its `cancel` event is set meanwhile). Each worker thread gets its own
 `Searcher`, hence its own SQLite connection, kept by thread id; the word lists are loaded once
@@ -22,12 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldguide.errors import ReaderError, SearchError
+from fieldguide.library.model import Library
 from fieldguide.search.handle import ensure_index
 from fieldguide.search.query import SearchQuery
 from fieldguide.search.results import Cancelled, SearchResults
 
 if TYPE_CHECKING:
     from fieldguide.search.handle import IndexHandle
+    from fieldguide.search.multi import SearchFn
     from fieldguide.search.searcher import Searcher
 
 log = logging.getLogger(__name__)
@@ -45,6 +50,7 @@ class SearchService:
         self._ready = threading.Event()
         self._handle: IndexHandle | None = None
         self._error: SearchError | None = None
+        self._sites: SearchFn | None = None  # the guide and its site libraries, when it has some
         self._searchers: dict[int, tuple[IndexHandle, Searcher]] = {}  # by thread id
         self._lock = threading.Lock()
 
@@ -54,12 +60,19 @@ class SearchService:
         return self._ready.is_set()
 
     def prepare(
-        self, library_dir: Path, shipped_index: Path | None, cache_dir: Path | None
+        self,
+        library_dir: Path,
+        shipped_index: Path | None,
+        cache_dir: Path | None,
+        library: Library | None = None,
     ) -> IndexHandle:
-        """Find or build the index (slow when it must be built: call it off the UI thread).
-        Raises SearchError, in words fit for a reader, when there can be no search."""
+        """Find or build the index of `library_dir` and, when `library` (the guide with its
+        sites mounted) has site libraries, theirs (slow when one must be built: call it off the
+        UI thread). Raises SearchError, in words fit for a reader, when there can be no search.
+        A site whose index cannot be made is left out (see search.multi.index_sources)."""
         try:
             handle = ensure_index(library_dir, shipped_index, cache_dir)
+            sites = self._with_sites(library, handle, cache_dir)
         except SearchError as exc:
             self._fail(exc)
             raise
@@ -74,12 +87,23 @@ class SearchService:
             self._fail(error)
             raise error from exc
         log.info("Search index for %s: %s", library_dir, handle.where)
-        self.use(handle)
+        self.use(handle, sites)
         return handle
 
-    def use(self, handle: IndexHandle) -> None:
-        """Search `handle` from now on (an index that is already open)."""
+    def _with_sites(
+        self, library: Library | None, guide: IndexHandle, cache_dir: Path | None
+    ) -> SearchFn | None:
+        if library is None or not library.mounts:
+            return None
+        from fieldguide.search.multi import index_sources, make_search_fn
+
+        return make_search_fn(index_sources(library, guide, cache_dir), self.limit)
+
+    def use(self, handle: IndexHandle, sites: SearchFn | None = None) -> None:
+        """Search `handle` from now on (an index that is already open), or `sites` (a search
+        over it and its site libraries) when given."""
         self._handle = handle
+        self._sites = sites
         self._error = None
         self._ready.set()
 
@@ -99,6 +123,8 @@ class SearchService:
             raise Cancelled
         if self._error is not None:
             raise self._error
+        if self._sites is not None:
+            return self._sites(text, typing=typing, exact=exact, cancel=cancel)
         query = SearchQuery.from_string(text, typing=typing, exact=exact)
         return self._searcher().search(query, limit=self.limit, cancel=cancel)
 

@@ -208,6 +208,10 @@ class SearchPanel(QWidget):
         self.box.clear()
         self.controller.clear()
 
+    def reset(self) -> None:
+        """Forget the search (the kiosk's session reset): as at start."""
+        self.clear()
+
     def leave(self) -> None:
         """Esc: clear the search and go back to reading."""
         self.clear()
