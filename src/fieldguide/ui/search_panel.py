@@ -11,12 +11,11 @@ import html
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
     QStackedWidget,
@@ -29,6 +28,7 @@ from fieldguide.helpinfo import HELP_SLUG
 from fieldguide.search.results import SearchResults
 from fieldguide.ui.find_bar import highlight_words
 from fieldguide.ui.search_controller import Asked, SearchController, SearchFn
+from fieldguide.ui.search_keys import ResultsList, SearchField, starts_search
 from fieldguide.ui.search_results import ROW_ROLE, ResultDelegate, ResultRow, SearchResultsModel
 from fieldguide.ui.tasks import TaskRunner
 
@@ -43,56 +43,6 @@ QPushButton#searchInstead {
 }
 QPushButton#searchInstead:focus { border: 2px solid palette(highlight); }
 """
-_PLAIN_MODIFIERS = (
-    Qt.KeyboardModifier.ShiftModifier
-    | Qt.KeyboardModifier.KeypadModifier
-    | Qt.KeyboardModifier.GroupSwitchModifier
-)
-
-
-def starts_search(event: QKeyEvent) -> bool:
-    """True for a key that types a visible character (no Ctrl, Alt or Meta held; not a space)."""
-    text = event.text()
-    return (
-        bool(text)
-        and text.isprintable()
-        and not text.isspace()
-        and not event.modifiers() & ~_PLAIN_MODIFIERS
-    )
-
-
-class SearchField(QLineEdit):
-    """The search box: Down and Esc are told to the panel."""
-
-    down_pressed = Signal()
-    escape_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-        elif event.key() == Qt.Key.Key_Escape:
-            self.escape_pressed.emit()
-        else:
-            super().keyPressEvent(event)
-
-
-class ResultsList(QListView):
-    """The results: Enter opens the current row, Esc clears, Up on the first row goes back up."""
-
-    escape_pressed = Signal()
-    up_from_top = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        current = self.currentIndex()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():
-            self.activated.emit(current)
-        elif key == Qt.Key.Key_Escape:
-            self.escape_pressed.emit()
-        elif key == Qt.Key.Key_Up and (not current.isValid() or current.row() == 0):
-            self.up_from_top.emit()
-        else:
-            super().keyPressEvent(event)
 
 
 class SearchPanel(QWidget):
