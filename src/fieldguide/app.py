@@ -17,6 +17,8 @@ from fieldguide import notrace, paths
 from fieldguide.config import Config, load_config
 from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
+from fieldguide.library.model import Library, Problem
+from fieldguide.library.sites import combine, load_sites, site_notice
 from fieldguide.userdata import Preferences, UserData
 
 if TYPE_CHECKING:
@@ -27,7 +29,9 @@ if TYPE_CHECKING:
     from fieldguide.ui import MainWindow
     from fieldguide.ui.file_dialogs import FileDialogs
     from fieldguide.ui.kiosk import KioskController
+    from fieldguide.ui.search_controller import SearchFn
     from fieldguide.ui.session_reset import SessionReset
+    from fieldguide.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,20 @@ log = logging.getLogger(__name__)
 def library_dir(args: argparse.Namespace) -> Path:
     """The library folder to open: --library, else the bundled one."""
     return Path(args.library) if args.library else paths.bundled_library_dir()
+
+
+def load_guide_with_sites(
+    root: Path, config: Config, config_problems: tuple[Problem, ...] = ()
+) -> tuple[Library, str]:
+    """The guide in `root` with the config's site libraries shown beside it (library.sites), and
+    a one-line notice for the window when some site cannot be shown ("" when all are). The
+    config's start_page may then be a site page ("our-clinic/local-services")."""
+    combined = combine(load_library(root), load_sites(config.libraries))
+    for site in combined.sites:
+        for problem in site.problems:
+            log.warning("Site library %s: %s", site.folder, problem)
+    missing = sum(problem.code == "config-bad-path" for problem in config_problems)
+    return combined.library, site_notice(combined, missing)
 
 
 def open_user_data(config: Config, kiosk: bool) -> tuple[UserData, str]:
@@ -63,14 +81,18 @@ def build_window(
     files: FileDialogs | None,
     notice: str = "",
     start: str = "",
+    search_fn: SearchFn | None = None,
+    tasks: TaskRunner | None = None,
 ) -> MainWindow:
     """The window on a library and the reader's saved data, put back as the reader left it:
     size, panels, zoom, theme, the page and how far down it. Saved data never stops it opening.
     """
     from fieldguide.ui import MainWindow
+    from fieldguide.ui.search_controller import search_unavailable
     from fieldguide.ui.userdata_bridge import UserDataBridge
 
-    window = MainWindow(service, UserDataBridge(store, service.library.id), files)
+    user = UserDataBridge(store, service.library.id)
+    window = MainWindow(service, search_fn or search_unavailable, tasks, user=user, files=files)
     window.user.setParent(window)
     for text in (notice, *window.user.take_notices()):
         window.banner.show_message(text)
@@ -85,7 +107,10 @@ def run(args: argparse.Namespace, started: float) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from fieldguide.search.handle import default_index_path
+    from fieldguide.search.service import SearchService
     from fieldguide.ui.file_dialogs import QtFileDialogs
+    from fieldguide.ui.tasks import TaskRunner
 
     config, config_problems = load_config(Path(args.config) if args.config else None)
     for problem in config_problems:
@@ -98,14 +123,25 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.setOrganizationName("Field Guide")
     QApplication.setStyle("Fusion")  # draws from our palettes the same way on every system
 
-    library = load_library(library_dir(args))
+    library, notice = load_guide_with_sites(library_dir(args), config, config_problems)
     service = LocalHelpService(library, config)
     # --exit-after-start measures the start page and leaves no trace: its data stays in memory.
-    store, notice = open_user_data(config, kiosk_mode or args.exit_after_start)
+    store, where_notice = open_user_data(config, kiosk_mode or args.exit_after_start)
     files = None if kiosk_mode else QtFileDialogs()
+    search, tasks, folder = SearchService(), TaskRunner(qt_app), library_dir(args)
     start = start_slug(config, service)
-    window = build_window(service, store, files, notice, start)
+    window = build_window(service, store, files, where_notice, start, search.search, tasks)
     qt_app.aboutToQuit.connect(window.user.close)  # write what is pending, then close the file
+    window.search.prepare(  # off the UI thread; a search typed meanwhile waits for it
+        lambda: search.prepare(
+            folder,
+            default_index_path(folder),
+            paths.locate_user_data(kiosk=kiosk_mode).cache_dir,  # None in a kiosk: memory
+            library,  # its site libraries are searched too
+        )
+    )
+    if notice:
+        window.statusBar().showMessage(notice)
     go_home = home_page(window, service, start)
     kiosk = _kiosk(qt_app, window, config, go_home) if kiosk_mode else None
     result = {"exit": 0}
@@ -130,6 +166,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     else:
         window.show()
     qt_app.exec()
+    tasks.shutdown()
     return result["exit"]
 
 
@@ -155,6 +192,7 @@ def kiosk_resets(window: MainWindow) -> SessionReset:
             CallReset(window.find_bar.close_bar),
             CallReset(lambda: window.contents.set_expanded(True)),
             CallReset(window.statusBar().clearMessage),
+            window.search,  # the box, the results and "did you mean"
             # The reader's own data: bookmarks, history, position, zoom, theme; then the parts
             # that show them (the kiosk opens the start page last, as the first history entry).
             CallReset(window.user.reset),

@@ -29,9 +29,19 @@ if TYPE_CHECKING:
         open_index,
     )
     from fieldguide.search.lexicon import Lexicon
+    from fieldguide.search.multi import (
+        IndexSource,
+        MultiSearch,
+        SearchFn,
+        index_sources,
+        make_search_fn,
+        merge_results,
+        search_all,
+    )
     from fieldguide.search.query import SearchQuery
     from fieldguide.search.results import Cancelled, SearchHit, SearchResults, TopicRef
     from fieldguide.search.searcher import Searcher
+    from fieldguide.search.service import SearchService
 
 _WHERE = {
     "build_index_file": "build",
@@ -48,12 +58,20 @@ _WHERE = {
     "ensure_index": "handle",
     "open_index": "handle",
     "Lexicon": "lexicon",
+    "IndexSource": "multi",
+    "MultiSearch": "multi",
+    "SearchFn": "multi",
+    "index_sources": "multi",
+    "make_search_fn": "multi",
+    "merge_results": "multi",
+    "search_all": "multi",
     "SearchQuery": "query",
     "Cancelled": "results",
     "SearchHit": "results",
     "SearchResults": "results",
     "TopicRef": "results",
     "Searcher": "searcher",
+    "SearchService": "service",
 }
 
 __all__ = [
@@ -62,10 +80,14 @@ __all__ = [
     "CatalogArticles",
     "CatalogEntry",
     "IndexHandle",
+    "IndexSource",
     "Lexicon",
+    "MultiSearch",
+    "SearchFn",
     "SearchHit",
     "SearchQuery",
     "SearchResults",
+    "SearchService",
     "Searcher",
     "TopicRef",
     "build_index_file",
@@ -73,9 +95,13 @@ __all__ = [
     "cache_file",
     "default_index_path",
     "ensure_index",
+    "index_sources",
     "library_hash",
     "load_catalog",
+    "make_search_fn",
+    "merge_results",
     "open_index",
+    "search_all",
     "write_index",
 ]
 

@@ -35,7 +35,10 @@ from fieldguide.ui.history_panel import HistoryPanel
 from fieldguide.ui.link_dialog import ExternalLinkDialog
 from fieldguide.ui.navigation import Navigator
 from fieldguide.ui.printing import HandoutPrinter
+from fieldguide.ui.search_controller import SearchFn, search_unavailable
+from fieldguide.ui.search_panel import SearchPanel
 from fieldguide.ui.session import ReaderSession
+from fieldguide.ui.tasks import TaskRunner
 from fieldguide.ui.themes import ThemeController
 from fieldguide.ui.topic_model import SLUG_ROLE, TopicTreeModel, nodes_from_library
 from fieldguide.ui.userdata_bridge import UserDataBridge
@@ -58,6 +61,9 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         service: LibraryService,
+        search_fn: SearchFn = search_unavailable,
+        tasks: TaskRunner | None = None,
+        *,
         user: UserDataBridge | None = None,
         files: FileDialogs | None = None,
     ) -> None:
@@ -94,6 +100,15 @@ class MainWindow(QMainWindow):
         self.handout = HandoutPrinter(self, service)
         self.handout.message.connect(self.statusBar().showMessage)
         self.get_help = GetHelpNow(self, lambda: self.open(HELP_SLUG))
+        self.search = SearchPanel(
+            self.tree,
+            self.view,
+            search_fn,
+            tasks or TaskRunner(self),
+            self.open,
+            self.get_help.action.trigger,
+        )
+        self.addActions(self.search.window_actions())
 
         right = QWidget()
         layout = QVBoxLayout(right)
@@ -107,7 +122,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.search)  # the search box over the tree
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 740])
@@ -131,7 +146,7 @@ class MainWindow(QMainWindow):
         # screen readers, and two short lists read well one above the other.
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
         self.show_topics_action = QAction(self.tr("Topics"), self, checkable=True, checked=True)
-        self.show_topics_action.toggled.connect(self.tree.setVisible)
+        self.show_topics_action.toggled.connect(self.search.setVisible)
         self.toolbar = build_chrome(self)
         self._add_page_tools()
         self.user.notice.connect(self.banner.show_message)
@@ -153,6 +168,7 @@ class MainWindow(QMainWindow):
             [
                 *reachable_by_tab(self.toolbar),
                 *reachable_by_tab(bar),
+                *(self.search.box, self.search.instead, self.search.results),
                 *(self.tree, panel.toggle, panel.list, self.view),
                 *(find.field, find.previous_button, find.next_button, find.close_button),
             ]
