@@ -142,6 +142,8 @@ def test_remove_with_the_button_and_the_delete_key(qtbot: QtBot, service: Librar
         assert "Removed “How long it lasts”." in panel.message.text()
         qtbot.waitUntil(lambda: panel.list.count() == 2)
         assert panel.list.currentRow() == 0  # the next one is chosen
+        panel.list.setFocus()
+        qtbot.waitUntil(panel.list.hasFocus)
         qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
         assert names(window) == ["What is kratom?"]
 

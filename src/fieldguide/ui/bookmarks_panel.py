@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -72,7 +73,11 @@ class BookmarksPanel(QDockWidget):
         self.list.itemChanged.connect(self._renamed)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.list.model().rowsMoved.connect(self._dragged)
-        self.list.installEventFilter(self)
+        delete = QAction(self.tr("Remove"), self.list)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not while renaming
+        delete.triggered.connect(self.remove)
+        self.list.addAction(delete)
 
         self.empty = QLabel(
             self.tr("No bookmarks yet. Press the star (Ctrl+D) to keep the page you are reading.")
@@ -304,18 +309,3 @@ class BookmarksPanel(QDockWidget):
     def import_(self) -> None:
         """Ask for a bookmarks file, then add its bookmarks to these."""
         self.transfer.import_()
-
-    def eventFilter(self, watched: object, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QKeyEvent
-
-        if (
-            watched is self.list
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Delete
-            and self.list.state() != QAbstractItemView.State.EditingState
-        ):
-            self.remove()
-            return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
