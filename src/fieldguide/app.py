@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fieldguide import paths
 from fieldguide.library.loader import load_library
-from fieldguide.library.service import LibraryService, message_page
+from fieldguide.library.service import LibraryService
 
 log = logging.getLogger(__name__)
 
@@ -36,16 +36,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     library = load_library(library_dir(args))
     service = LibraryService(library)
     window = MainWindow(service)
-    if service.home:
-        window.open(service.home)
-    else:
-        detail = "\n\n".join(p.message for p in library.errors[:3])
-        window.show_message(
-            message_page(
-                "No articles to show",
-                f"Field Guide could not find any articles in “{library.root}”.\n\n{detail}",
-            )
-        )
+    window.show_page(service.start_page())
     result = {"exit": 0}
     if args.exit_after_start:
 

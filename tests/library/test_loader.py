@@ -14,8 +14,8 @@ from fieldguide.library.loader import load_library
 from fieldguide.library.model import Library
 
 ARTICLE = (
-    "---\ntitle: {title}\nsummary: S.\nkeywords: [k]\nreviewed: 2026-01-01\nsources: []\n{extra}---\n"
-    "{body}"
+    "---\ntitle: {title}\nsummary: S.\nkeywords: [k]\nreviewed: 2026-01-01\nsources: []\n"
+    "{extra}---\n{body}"
 )
 
 
@@ -199,6 +199,14 @@ def test_front_matter_values_of_the_wrong_kind(tmp_path: Path) -> None:
     assert a.reviewed == dt.date(2026, 2, 3)
 
 
+@pytest.mark.parametrize("order", ["'\u00b2'", "'+-5'", "'" + "9" * 5000 + "'", "1.5", "true"])
+def test_orders_that_are_not_whole_numbers(tmp_path: Path, order: str) -> None:
+    root = small_library(tmp_path, t__a_md=article(extra=f"order: {order}\n"))
+    library = load_library(root)
+    assert only_errors(library) == [("wrong-type", "t/a.md", 7)]
+    assert library.articles["t/a"].order == 0
+
+
 def test_unsafe_yaml_tags_are_refused(tmp_path: Path) -> None:
     text = "---\ntitle: !!python/object/apply:os.system [echo hi]\nsummary: S.\n---\n"
     library = load_library(small_library(tmp_path, t__a_md=text))
@@ -256,6 +264,20 @@ def test_articles_at_the_root_and_deep_down(tmp_path: Path) -> None:
     assert_well_formed(library)
 
 
+def test_folders_nested_too_deeply_are_reported_once(tmp_path: Path) -> None:
+    deep = "/".join(f"d{n}" for n in range(25))
+    root = small_library(tmp_path, t__a_md=article())
+    write(root, f"{deep}/a.md", article())
+    write(root, f"images/{deep}/p.png", "png")
+    library = load_library(root)
+    too_deep = [(p.code, p.file) for p in library.problems if p.code == "too-deep"]
+    assert too_deep == [
+        ("too-deep", "/".join(f"d{n}" for n in range(21))),
+        ("too-deep", "images/" + "/".join(f"d{n}" for n in range(20))),
+    ]
+    assert_well_formed(library)
+
+
 def test_images_folders_are_not_topics(tmp_path: Path) -> None:
     root = small_library(tmp_path, t__a_md=article(body="![x](images/p.png)\n"))
     write(root, "t/images/p.png", "png")
@@ -301,3 +323,55 @@ def test_unreadable_file(tmp_path: Path) -> None:
         (root / "t" / "b.md").chmod(0o644)
     assert only_errors(library) == [("unreadable", "t/b.md", None)]
     assert "t/a" in library.articles
+
+
+def test_names_that_differ_only_in_unicode_form(tmp_path: Path) -> None:
+    nfc, nfd = "caf\u00e9", "cafe\u0301"
+    root = small_library(tmp_path)
+    write(root, f"t/{nfc}.md", article())
+    try:
+        write(root, f"t/{nfd}.md", article())
+    except OSError:
+        pytest.skip("this file system cannot hold both forms")
+    if len(os.listdir(root / "t")) < 2:
+        pytest.skip("this file system normalises names")
+    library = load_library(root)
+    assert "duplicate-slug" in codes(library)
+    assert len(library.articles) == 1
+
+
+def test_library_files_shorthand_and_missing_title(tmp_path: Path) -> None:
+    text = article(extra="").replace("sources: []", "sources: [who]")
+    root = small_library(tmp_path, t__a_md=text)
+    write(root, "library.yml", "id: small\nhome: t/a\n")
+    write(root, "sources.yml", "who: WHO guidelines\n")
+    write(root, "glossary.yml", "detox: Stopping a drug.\nrelapse:\n")
+    library = load_library(root)
+    assert only_errors(library) == [
+        ("missing-field", "glossary.yml", 2),
+        ("missing-field", "library.yml", 1),
+    ]
+    assert library.title == tmp_path.name
+    assert library.sources["who"].title == "WHO guidelines"
+    assert library.articles["t/a"].sources == ("who",)
+    assert [(g.term, g.definition) for g in library.glossary] == [("detox", "Stopping a drug.")]
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs file permissions")
+def test_unreadable_library_folder_is_one_problem(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib", t__a_md=article())
+    root.chmod(0)
+    try:
+        library = load_library(root)
+    finally:
+        root.chmod(0o755)
+    assert codes(library) == ["unreadable"]
+
+
+@pytest.mark.parametrize("name", [" ", "___", "-"])
+def test_titles_made_from_odd_file_names_are_never_blank(tmp_path: Path, name: str) -> None:
+    root = small_library(tmp_path)
+    write(root, f"t/{name}.md", "No front matter.\n")
+    library = load_library(root)
+    assert_well_formed(library)
+    assert len(library.articles) == 1

@@ -154,4 +154,5 @@ def test_messages_name_the_fix(broken: Library) -> None:
     )
     for problem in broken.problems:
         assert "Traceback" not in problem.message
-        assert problem.message.rstrip().endswith((".", "?")) or "---" in problem.message
+        assert problem.message.rstrip().endswith((".", "?"))
+        assert "\n" not in problem.message

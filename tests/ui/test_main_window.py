@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fieldguide.library.loader import load_library
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
-from tests.library_factory import write_library
 
+from fieldguide.library.loader import load_library
 from fieldguide.library.service import LibraryService
 from fieldguide.ui import MainWindow
+from tests.library_factory import write_library
 
 
 @pytest.fixture

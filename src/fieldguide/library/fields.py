@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 
 from fieldguide.library.problems import ProblemLog, quoted
 from fieldguide.library.yamlread import YamlDoc
+
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,18}")
 
 
 class Fields:
@@ -89,7 +92,9 @@ class Fields:
     def present(self, key: str) -> bool:
         """True if `key` has a value (an empty value counts as absent)."""
         value = self.data.get(key)
-        return value is not None and value != "" and value != [] and value != {}
+        if isinstance(value, str):
+            return bool(value.strip())
+        return value is not None and value != [] and value != {}
 
     def text(
         self, key: str, *, required: bool = False, recommended: bool = False, example: str = ""
@@ -111,7 +116,7 @@ class Fields:
         value = self.data.get(key)
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value.strip()):
             return int(value.strip())
         if self.present(key) or isinstance(value, bool):
             self._wrong(key, value, f"a whole number, like '{key}: {example}'")

@@ -17,7 +17,6 @@ log = logging.getLogger(__name__)
 ARTICLE_FIELDS = ("title", "summary", "order", "keywords", "reviewed", "sources")
 _FENCE = "---"
 _CLOSERS = ("---", "...")
-_EXAMPLE = "---\ntitle: How long withdrawal lasts\nsummary: One or two plain sentences.\n---"
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def split_front_matter(text: str) -> Split | None:
 def title_from_name(name: str) -> str:
     """A readable title from a file or folder name: "how-long_it-lasts" -> "How long it lasts"."""
     words = " ".join(re.split(r"[-_\s]+", name)).strip()
-    return (words[:1].upper() + words[1:]) if words else name
+    return (words[:1].upper() + words[1:]) if words else (name.strip() or "Untitled")
 
 
 def parse_article(
@@ -82,8 +81,8 @@ def parse_article(
             rel,
             1,
             "no-front-matter",
-            "This article has no settings at the top (front matter). Start the file with:\n"
-            + _EXAMPLE,
+            "This article has no settings at the top (front matter). Start the file with a "
+            "line '---', then lines like 'title: …' and 'summary: …', then another '---' line.",
         )
     else:
         doc = parse_yaml(split.front, rel, problems, first_line=2)

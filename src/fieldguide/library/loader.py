@@ -74,7 +74,9 @@ class _Loader:
         self.articles: dict[str, Article] = {}
 
     def _empty(self, code: str, message: str) -> Library:
-        self.problems.error("", None, code, message)
+        """A library with no content, and (unless `code` is "") the problem that says why."""
+        if code:
+            self.problems.error("", None, code, message)
         name = self.root.name or str(self.root)
         return Library(
             root=self.root,
@@ -99,6 +101,8 @@ class _Loader:
                 f"{where} is a file, not a folder. Choose the folder that holds library.yml.",
             )
         scan = scan_library(self.top, self.problems)
+        if scan.empty and self.problems.items:  # the folder itself could not be read
+            return self._empty("", "")
         if scan.empty:
             return self._empty(
                 "library-empty",
@@ -117,7 +121,13 @@ class _Loader:
         home = self._home(info, scan)
         if check_links:
             folders = {topic.slug for topic in topics.walk()}
-            LinkChecker(self.articles, scan.files, folders, self.problems).check_all()
+            checker = LinkChecker(self.articles, scan.files, folders, self.problems)
+            for article in self.articles.values():
+                try:
+                    checker.check_article(article)
+                except Exception:
+                    log.exception("checking the links of %s failed", article.path)
+                    self._internal(article.path)
         return Library(
             root=self.root,
             id=info.id or self.root.name,

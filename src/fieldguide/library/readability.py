@@ -97,4 +97,4 @@ def grade(markdown_body: str) -> float:
     sentences = max(1, len(_SENTENCE_END.findall(text)))
     syllables = sum(_syllables(w) for w in words)
     value = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
-    return round(value, 1)
+    return max(0.0, round(value, 1))  # the formula goes below 0 for one-word lines

@@ -45,6 +45,19 @@ class LibraryService:
             return self.library.home
         return next(iter(self.library.articles), "")
 
+    def start_page(self) -> Page:
+        """The page to show first: the home article, or a plain message when there is none."""
+        if self.home:
+            return self.page(self.home)
+        errors = [p.message for p in self.library.errors[:3]]
+        return message_page(
+            "No articles to show",
+            f"Field Guide could not find any articles in “{self.library.root}”.\n\n"
+            + "\n\n".join(errors)
+            + ("\n\n" if errors else "")
+            + "If you use a USB stick, check that it is plugged in and copied whole.",
+        )
+
     def topic_path(self, slug: str) -> tuple[str, ...]:
         """Titles of the topics that hold the article or topic `slug`, from the top down."""
         parts = slug.split("/")

@@ -118,13 +118,7 @@ def _scan_folder(root: str, folder: Folder, scan: Scan, problems: ProblemLog, de
             if entry.name.casefold() == IMAGE_FOLDER:
                 _scan_images(root, rel, scan, problems, depth + 1)
             elif depth >= MAX_DEPTH:
-                problems.error(
-                    rel,
-                    None,
-                    "too-deep",
-                    "Folders are nested too deeply here; this one is not "
-                    "read. Move it closer to the top of the library.",
-                )
+                problems.error(rel, None, "too-deep", _TOO_DEEP)
             else:
                 child = Folder(rel)
                 _scan_folder(root, child, scan, problems, depth + 1)
@@ -169,6 +163,8 @@ def _scan_images(root: str, rel: str, scan: Scan, problems: ProblemLog, depth: i
         elif entry.is_dir(follow_symlinks=False):
             if depth < MAX_DEPTH:
                 _scan_images(root, path, scan, problems, depth + 1)
+            else:
+                problems.error(path, None, "too-deep", _TOO_DEEP)
         elif entry.is_file(follow_symlinks=False):
             scan.files.add(path)
             if os.path.splitext(entry.name)[1].lower() not in IMAGE_SUFFIXES:
@@ -188,6 +184,10 @@ def _duplicate(name: str, first: str) -> str:
     )
 
 
+_TOO_DEEP = (
+    "Folders are nested too deeply here; this one is not read. Move it closer to the top of "
+    "the library."
+)
 _LINK_MESSAGE = (
     "This is a link (symlink or shortcut) to somewhere else. Field Guide never follows links: "
     "put the real file or folder here instead."

@@ -45,14 +45,19 @@ class _StrictLoader(_SafeBase):
         self.duplicates: list[tuple[str, int, bool]] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        if not isinstance(node, yaml.MappingNode):  # "!!set word": let PyYAML say what is wrong
+            return super().construct_mapping(node, deep)
         seen: set[object] = set()
         for key_node, _value in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
                 continue
             key = self.construct_object(key_node)
-            if key in seen:
-                self.duplicates.append((str(key), key_node.start_mark.line, node is self.top))
-            seen.add(key)
+            try:
+                if key in seen:
+                    self.duplicates.append((str(key), key_node.start_mark.line, node is self.top))
+                seen.add(key)
+            except TypeError:  # unhashable: PyYAML reports it below
+                pass
         return super().construct_mapping(node, deep)
 
     def construct_date(self, node: yaml.ScalarNode) -> object:
@@ -126,7 +131,9 @@ def parse_yaml(
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark is not None else None
+        # libyaml puts "unexpected end" one line past the text: keep the line inside the file
+        last = first_line + text.count("\n")
+        line = min(mark.line + first_line, last) if mark is not None else None
         problems.error(file, line, "bad-yaml", _yaml_message(exc.problem or str(exc), line))
         return None
     except yaml.YAMLError as exc:

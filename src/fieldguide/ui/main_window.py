@@ -65,8 +65,8 @@ class MainWindow(QMainWindow):
         if anchor:
             self.view.scrollToAnchor(anchor)
 
-    def show_message(self, page: Page) -> None:
-        """Show a message page (a problem explained in plain words)."""
+    def show_page(self, page: Page) -> None:
+        """Show a page the service made (the start page, or a problem explained in plain words)."""
         self._show(page)
 
     def _show(self, page: Page) -> None:
