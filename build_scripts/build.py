@@ -42,9 +42,17 @@ INDEX_NAME = "search-index.sqlite3"
 
 
 def package_version() -> str:
-    """The version in pyproject.toml (the one the package and the program report)."""
+    """The version in pyproject.toml, which the package (and so the program) must report too."""
     with (ROOT / "pyproject.toml").open("rb") as file:
-        return str(tomllib.load(file)["project"]["version"])
+        version = str(tomllib.load(file)["project"]["version"])
+    import fieldguide
+
+    if fieldguide.__version__ != version:
+        raise SystemExit(
+            f"pyproject.toml says version {version} but fieldguide.__version__ is "
+            f"{fieldguide.__version__}: make them the same, then build again."
+        )
+    return version
 
 
 def platform_tag() -> str:

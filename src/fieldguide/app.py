@@ -16,6 +16,8 @@ from fieldguide.library.service import LibraryService
 
 log = logging.getLogger(__name__)
 
+DESKTOP_ID = "org.fieldguide.FieldGuide"  # resources/linux/<this>.desktop
+
 
 def library_dir(args: argparse.Namespace) -> Path:
     """The library folder to open: --library, else the bundled one."""
@@ -24,6 +26,8 @@ def library_dir(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace, started: float) -> int:
     """Open the reader; with --exit-after-start, quit after the first paint of the start page."""
+    if args.self_test:
+        return _self_test(args)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -32,6 +36,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
+    _set_identity(qt_app)
 
     library = load_library(library_dir(args))
     service = LibraryService(library)
@@ -56,6 +61,24 @@ def run(args: argparse.Namespace, started: float) -> int:
     window.show()
     qt_app.exec()
     return result["exit"]
+
+
+def _set_identity(qt_app: object) -> None:
+    """The window icon, and the desktop entry's name so that Wayland docks find that icon."""
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    assert isinstance(qt_app, QGuiApplication)
+    qt_app.setDesktopFileName(DESKTOP_ID)
+    icon = paths.resources_dir() / "icons" / "fieldguide.png"
+    if icon.is_file():
+        qt_app.setWindowIcon(QIcon(str(icon)))
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    """--self-test: check library, rendering, search and Qt plugins, print one JSON line."""
+    from fieldguide.selftest import run_self_test
+
+    return run_self_test(library_dir(args))
 
 
 def _single_shot_connection() -> object:
