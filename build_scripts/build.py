@@ -162,6 +162,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--forms", default="onedir,onefile", help="onedir, onefile or both")
     parser.add_argument("--no-zip", action="store_true", help="do not zip the one-folder build")
+    parser.add_argument(
+        "--max-zip-mb", type=float, help="fail when the zip is bigger than this (the budget)"
+    )
     args = parser.parse_args(argv)
     forms = [f for f in args.forms.split(",") if f]
     if not forms or not set(forms) <= {"onedir", "onefile"}:
@@ -187,6 +190,10 @@ def main(argv: list[str]) -> int:
         report["onefile_bytes"] = onefile_executable().stat().st_size
     report["seconds"] = round(time.monotonic() - started, 1)
     print(json.dumps(report, indent=2))
+    zip_bytes = report.get("zip_bytes")
+    if args.max_zip_mb and isinstance(zip_bytes, int) and zip_bytes > args.max_zip_mb * 1e6:
+        print(f"The zip is {zip_bytes / 1e6:.1f} MB, over the budget of {args.max_zip_mb} MB.")
+        return 1
     return 0
 
 
