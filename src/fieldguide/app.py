@@ -38,7 +38,8 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.setOrganizationName("Field Guide")
     _set_identity(qt_app)
 
-    library = load_library(library_dir(args))
+    # The link check reads every article; `fieldguide check` does it, the reader need not.
+    library = load_library(library_dir(args), check_links=False)
     service = LibraryService(library)
     window = MainWindow(service)
     window.show_page(service.start_page())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,13 +128,35 @@ def _line(text: str, needle: str, first_line: int) -> int | None:
     return None if at < 0 else first_line + text.count("\n", 0, at)
 
 
+class _LazyIds(Collection[str]):
+    """A set of heading ids made the first time it is looked at."""
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self._make = make
+        self._ids: frozenset[str] | None = None
+
+    def _get(self) -> frozenset[str]:
+        if self._ids is None:
+            self._ids = self._make()
+        return self._ids
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
 class Renderer:
     """Renders the articles of one library. One per thread: it is not thread-safe."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
         self._md = build_markdown(
-            root=str(library.root), terms=library.glossary, anchors=self.heading_ids
+            root=str(library.root), terms=library.glossary, anchors=self._anchors
         )
         self._outline_md = _base_markdown()
         self._ids: dict[str, frozenset[str]] = {}
@@ -149,6 +171,13 @@ class Renderer:
             self._outline_md.convert(article.body)
             self._ids[slug] = frozenset(h.id for h in _headings(self._outline_md))
         return self._ids[slug]
+
+    def _anchors(self, slug: str) -> Collection[str] | None:
+        """For links: None for a missing article, else its heading ids, worked out only when a
+        link names a heading (most links do not; the start page links to 30 articles)."""
+        if self.library.article(slug) is None:
+            return None
+        return _LazyIds(lambda: self.heading_ids(slug) or frozenset())
 
     def render(self, article: Article) -> Rendered:
         """The article body as safe HTML (the title is not included). Never raises."""
