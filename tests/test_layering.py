@@ -8,7 +8,7 @@ import sys
 
 import fieldguide
 
-PURE = ("library", "search", "userdata", "config", "paths", "errors")
+PURE = ("library", "search", "userdata", "config", "paths", "errors", "helpinfo")
 
 
 def pure_modules() -> list[str]:
@@ -22,6 +22,7 @@ def pure_modules() -> list[str]:
 
 def test_there_are_pure_modules_to_check() -> None:
     assert "fieldguide.library.model" in pure_modules()
+    assert "fieldguide.helpinfo" in pure_modules()
 
 
 def test_pure_layers_never_import_qt() -> None:

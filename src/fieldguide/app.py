@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 from fieldguide import paths
+from fieldguide.config import load_config
+from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
-from fieldguide.library.service import LibraryService
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +39,12 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.setOrganizationName("Field Guide")
     _set_identity(qt_app)
 
+    config, config_problems = load_config(Path(args.config) if args.config else None)
+    for problem in config_problems:
+        log.warning("%s", problem)
     # The link check reads every article; `fieldguide check` does it, the reader need not.
     library = load_library(library_dir(args), check_links=False)
-    service = LibraryService(library)
+    service = LocalHelpService(library, config)
     window = MainWindow(service)
     window.show_page(service.start_page())
     result = {"exit": 0}

@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass
 
 from fieldguide.library.model import Library, Topic
-from fieldguide.library.render import Renderer
+from fieldguide.library.render import Heading, Renderer
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +22,7 @@ class Page:
     html: str
     kind: str = "article"  # "article", "topic" or "message"
     topic_path: tuple[str, ...] = ()  # titles from the top topic down to the page's topic
+    headings: tuple[Heading, ...] = ()  # the article's headings, for an in-article contents list
 
 
 def message_page(title: str, text: str) -> Page:
@@ -78,7 +79,9 @@ class LibraryService:
                 self._renderer = Renderer(self.library)
             rendered = self._renderer.render(article)
             body = f"<h1>{html.escape(article.title)}</h1>{rendered.html}"
-            page = Page(slug, article.title, body, "article", self.topic_path(slug))
+            page = Page(
+                slug, article.title, body, "article", self.topic_path(slug), rendered.headings
+            )
         else:
             topic = self.library.topic(slug) if slug else None
             if topic is None:

@@ -15,7 +15,7 @@ from fieldguide.library.problems import ProblemLog, quoted
 
 log = logging.getLogger(__name__)
 
-META_FILES = ("library.yml", "sources.yml", "glossary.yml")
+META_FILES = ("library.yml", "sources.yml", "glossary.yml", "synonyms.yml")  # synonyms: search
 TOPIC_FILE = "_topic.yml"
 IMAGE_FOLDER = "images"
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})

@@ -5,11 +5,27 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from fieldguide.library.links import ARTICLE_SCHEME
+from fieldguide.helpinfo import HELP_SLUG
+from fieldguide.library.links import ARTICLE_SCHEME, EXTERNAL_SCHEMES, TERM_SCHEME
 from fieldguide.library.service import LibraryService, Page
 from fieldguide.ui.article_view import ArticleView
+from fieldguide.ui.contents_panel import ContentsPanel
+from fieldguide.ui.find_bar import FindBar
+from fieldguide.ui.focus import chain_tab_order, reachable_by_tab, show_focus
+from fieldguide.ui.glossary import GlossaryLinks
+from fieldguide.ui.help_page import GetHelpNow
+from fieldguide.ui.link_dialog import ExternalLinkDialog
+from fieldguide.ui.printing import HandoutPrinter
 from fieldguide.ui.topic_model import SLUG_ROLE, TopicTreeModel, nodes_from_library
 
 log = logging.getLogger(__name__)
@@ -42,13 +58,26 @@ class MainWindow(QMainWindow):
         self.title_line.setContentsMargins(8, 4, 8, 4)
         self.view = ArticleView()
         self.view.link_activated.connect(self._on_link)
+        self.contents = ContentsPanel()
+        self.contents.heading_chosen.connect(self.view.scrollToAnchor)
+        self.find_bar = FindBar(self.view)
+        self.addActions(self.find_bar.window_actions())
+        terms = {t.term: t.definition for t in service.library.glossary}
+        self.glossary = GlossaryLinks(self.view, terms)
+        self.link_out = ExternalLinkDialog(self)
+        self.handout = HandoutPrinter(self, service)
+        self.handout.message.connect(self.statusBar().showMessage)
+        self.get_help = GetHelpNow(self, lambda: self.open(HELP_SLUG))
+        self._add_page_tools()
 
         right = QWidget()
         layout = QVBoxLayout(right)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title_line)
+        layout.addWidget(self.contents)
         layout.addWidget(self.view)
+        layout.addWidget(self.find_bar)
 
         splitter = QSplitter()
         splitter.addWidget(self.tree)
@@ -56,7 +85,28 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 740])
         self.setCentralWidget(splitter)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts in the article
+        show_focus(self.view, self.contents, self.get_help.toolbar)
+        bar, panel, find = self.get_help.toolbar, self.contents, self.find_bar
+        chain_tab_order(
+            [
+                *reachable_by_tab(bar),
+                *(self.tree, panel.toggle, panel.list, self.view),
+                *(find.field, find.previous_button, find.next_button, find.close_button),
+            ]
+        )
         self.resize(1000, 700)
+
+    def _add_page_tools(self) -> None:
+        """Print, Save as PDF and (at the far end, in red) Get help now, in one toolbar."""
+        tools = self.get_help.toolbar
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        first = tools.actions()[0]
+        tools.insertActions(first, [self.handout.print_action, self.handout.pdf_action])
+        tools.insertWidget(first, spacer)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(tools)
 
     def open(self, slug: str, anchor: str = "") -> None:
         """Show the article or topic `slug` (scrolled to `anchor`, when given)."""
@@ -72,6 +122,9 @@ class MainWindow(QMainWindow):
     def _show(self, page: Page) -> None:
         self.current_slug = page.slug
         self.view.show_html(page.html)
+        self.contents.set_headings(page.headings)
+        self.find_bar.page_changed()
+        self.handout.set_page(page)
         self.title_line.setText(" › ".join((*page.topic_path, page.title)))
         index = self.model.index_of(page.slug) if page.slug else QModelIndex()
         if index.isValid():
@@ -89,5 +142,9 @@ class MainWindow(QMainWindow):
             self.open(url.path(), url.fragment())
         elif not url.scheme() and url.hasFragment():
             self.view.scrollToAnchor(url.fragment())
+        elif url.scheme() == TERM_SCHEME:
+            self.glossary.show_for(url)
+        elif url.scheme() in EXTERNAL_SCHEMES:
+            self.link_out.show_address(url)
         else:
             log.info("link not followed: %s", url.toString())

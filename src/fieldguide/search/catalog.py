@@ -1,0 +1,160 @@
+"""The catalog kept in the index: topic tree, article titles and summaries, library metadata.
+
+Start-up reads it to show the tree and the home article without parsing any article. It is
+stored as one row per topic (its articles packed into strings), so 20,000 articles load as a
+few hundred rows; entries are made only when asked for.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from fieldguide.library.model import Topic
+from fieldguide.search import schema
+
+
+class CatalogEntry(NamedTuple):
+    """One article as the catalog knows it."""
+
+    slug: str
+    title: str
+    summary: str
+    topic: str  # slug of its topic ("" for the library root)
+
+    @property
+    def path(self) -> str:
+        """File path relative to the library root (the slug plus ".md")."""
+        return f"{self.slug}.md"
+
+
+class CatalogArticles(Mapping[str, CatalogEntry]):
+    """Slug -> CatalogEntry in reading order, made on demand from parallel lists."""
+
+    def __init__(
+        self, slugs: list[str], titles: list[str], summaries: list[str], topics: list[str]
+    ) -> None:
+        self._slugs = slugs
+        self._titles = titles
+        self._summaries = summaries
+        self._topics = topics
+        self._index = dict(zip(slugs, range(len(slugs)), strict=True))
+
+    def __getitem__(self, slug: str) -> CatalogEntry:
+        i = self._index[slug]
+        return CatalogEntry(slug, self._titles[i], self._summaries[i], self._topics[i])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slugs)
+
+    def __len__(self) -> int:
+        return len(self._slugs)
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._index
+
+    def title(self, slug: str) -> str:
+        """The article's title ("" when there is no such article): the tree's fast path."""
+        i = self._index.get(slug)
+        return "" if i is None else self._titles[i]
+
+
+@dataclass(frozen=True, eq=False)
+class Catalog:
+    """Everything the window needs before any article is opened."""
+
+    library_id: str
+    title: str
+    home: str  # slug of the start article, as library.yml says ("" when none)
+    language: str
+    version: str
+    publisher: str
+    content_hash: str
+    topics: Topic  # the root topic; its tree lists article slugs in reading order
+    articles: CatalogArticles
+    topic_titles: Mapping[str, str] = field(default_factory=dict)  # topic slug -> title
+
+    def entry(self, slug: str) -> CatalogEntry | None:
+        """The article with this slug, or None."""
+        return self.articles.get(slug)
+
+    @property
+    def start(self) -> str:
+        """The article to open first: home if it exists, else the first article, else ""."""
+        if self.home in self.articles:
+            return self.home
+        return next(iter(self.articles), "")
+
+    def topic_path(self, slug: str) -> tuple[str, ...]:
+        """Titles of the topics above an article or topic, from the top down (root left out)."""
+        entry = self.articles.get(slug)
+        topic = entry.topic if entry is not None else slug
+        return topic_path(topic, self.topic_titles)
+
+
+def topic_path(topic: str, titles: Mapping[str, str]) -> tuple[str, ...]:
+    """Titles of `topic` and its ancestors, from the top down, without the root."""
+    if not topic:
+        return ()
+    parts = topic.split("/")
+    return tuple(titles.get("/".join(parts[: i + 1]), parts[i]) for i in range(len(parts)))
+
+
+def _split(packed: str, count: int) -> list[str]:
+    values = packed.split(schema.UNIT) if packed else []
+    return (values + [""] * count)[:count]
+
+
+def load_catalog(conn: sqlite3.Connection) -> Catalog:
+    """Read the catalog from an open index (raises sqlite3.Error when it is no index)."""
+    meta = schema.read_meta(conn)
+    rows = conn.execute(
+        "SELECT slug, parent, title, summary, ord, article_slugs, article_titles, "
+        "article_summaries FROM topics ORDER BY position"
+    ).fetchall()
+    slugs: list[str] = []
+    titles: list[str] = []
+    summaries: list[str] = []
+    topics: list[str] = []
+    children: dict[str, list[str]] = {}
+    members: dict[str, tuple[str, ...]] = {}
+    info: dict[str, tuple[str, str, int]] = {}
+    root_slug = ""
+    for slug, parent, title, summary, order, packed_slugs, packed_titles, packed_sums in rows:
+        mine = packed_slugs.split(schema.UNIT) if packed_slugs else []
+        members[slug] = tuple(mine)
+        slugs.extend(mine)
+        titles.extend(_split(packed_titles, len(mine)))
+        summaries.extend(_split(packed_sums, len(mine)))
+        topics.extend([slug] * len(mine))
+        info[slug] = (title, summary, order)
+        if parent is None:
+            root_slug = slug
+        else:
+            children.setdefault(parent, []).append(slug)
+
+    def make(slug: str) -> Topic:
+        title, summary, order = info.get(slug, (meta.get("library_title", ""), "", 0))
+        return Topic(
+            slug=slug,
+            title=title,
+            summary=summary,
+            order=order,
+            articles=members.get(slug, ()),
+            children=tuple(make(c) for c in children.get(slug, ())),
+        )
+
+    return Catalog(
+        library_id=meta.get("library_id", ""),
+        title=meta.get("library_title", ""),
+        home=meta.get("home", ""),
+        language=meta.get("language", "en"),
+        version=meta.get("version", ""),
+        publisher=meta.get("publisher", ""),
+        content_hash=meta.get("content_hash", ""),
+        topics=make(root_slug),
+        articles=CatalogArticles(slugs, titles, summaries, topics),
+        topic_titles={slug: t[0] for slug, t in info.items()},
+    )

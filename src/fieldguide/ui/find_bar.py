@@ -1,0 +1,226 @@
+"""Find in page: a bar under the article that highlights every match and steps through them."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+# Dark text on light marker colours: readable in the light and the dark theme alike.
+MATCH_COLOUR = QColor("#ffe58a")
+CURRENT_COLOUR = QColor("#ff9d3b")
+MATCH_TEXT = QColor("#1b1b1b")
+MAX_MATCHES = 2000  # a page never has more; the limit only keeps a one-letter search quick
+
+
+def _format(background: QColor) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(background)
+    fmt.setForeground(MATCH_TEXT)
+    return fmt
+
+
+class FindBar(QWidget):
+    """Find in the text of `view`. Typing searches at once; Enter goes to the next match."""
+
+    def __init__(self, view: QTextEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.matches: list[QTextCursor] = []
+        self.current = -1
+
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Find on this page"))
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumHeight(34)
+        self.field.setAccessibleName(self.tr("Find on this page"))
+        self.field.setAccessibleDescription(
+            self.tr("Type a word to find it in this article. Enter goes to the next one.")
+        )
+        self.field.textChanged.connect(self._on_text_changed)
+        self.field.returnPressed.connect(self._on_return)
+
+        self.previous_button = self._button(
+            self.tr("Previous"), self.tr("Go to the match before this one")
+        )
+        self.next_button = self._button(self.tr("Next"), self.tr("Go to the next match"))
+        self.close_button = self._button(self.tr("Close"), self.tr("Close the find bar"))
+        self.previous_button.clicked.connect(self.find_previous)
+        self.next_button.clicked.connect(self.find_next)
+        self.close_button.clicked.connect(self.close_bar)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Find result"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.field, 2)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.status, 3)
+        layout.addWidget(self.close_button)
+        for first, second in (
+            (self.field, self.previous_button),
+            (self.previous_button, self.next_button),
+            (self.next_button, self.close_button),
+        ):
+            QWidget.setTabOrder(first, second)
+
+        self.find_action = self._action(
+            self.tr("&Find on this page…"), QKeySequence.StandardKey.Find
+        )
+        self.find_action.triggered.connect(self.open_bar)
+        self.find_next_action = self._action(
+            self.tr("Find &next"), QKeySequence.StandardKey.FindNext
+        )
+        self.find_next_action.triggered.connect(self._next_from_anywhere)
+        self.find_previous_action = self._action(
+            self.tr("Find &previous"), QKeySequence.StandardKey.FindPrevious
+        )
+        self.find_previous_action.triggered.connect(self._previous_from_anywhere)
+        close = QAction(self.tr("Close the find bar"), self)
+        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.triggered.connect(self.close_bar)
+        self.addAction(close)
+        self.hide()
+
+    def _button(self, text: str, description: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setMinimumHeight(34)
+        button.setAccessibleName(text)
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+        return button
+
+    def _action(self, text: str, key: QKeySequence.StandardKey) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(key)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        return action
+
+    def window_actions(self) -> list[QAction]:
+        """Find, Find next and Find previous: add them to the window so their keys work anywhere."""
+        return [self.find_action, self.find_next_action, self.find_previous_action]
+
+    # -- intents -------------------------------------------------------------------------------
+
+    def open_bar(self) -> None:
+        """Show the bar with the cursor in the field, its text selected for a new search."""
+        self.show()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+        self._search(keep_position=True)
+
+    def close_bar(self) -> None:
+        """Hide the bar, remove the highlights and give the article the keyboard again."""
+        self.hide()
+        self._clear()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find_next(self) -> None:
+        """Go to the next match (after the last one, back to the first)."""
+        self._step(1)
+
+    def find_previous(self) -> None:
+        """Go to the match before (before the first one, to the last)."""
+        self._step(-1)
+
+    def page_changed(self) -> None:
+        """A new page is shown: search it for the same words if the bar is open."""
+        if self.isVisible():
+            self._search(keep_position=False)
+        else:
+            self._clear()
+
+    # -- work ----------------------------------------------------------------------------------
+
+    def _next_from_anywhere(self) -> None:
+        if not self.isVisible():
+            self.open_bar()
+        self.find_next()
+
+    def _previous_from_anywhere(self) -> None:
+        if not self.isVisible():
+            self.open_bar()
+        self.find_previous()
+
+    def _on_return(self) -> None:
+        self.find_next()
+
+    def _on_text_changed(self, _text: str) -> None:
+        self._search(keep_position=False)
+
+    def _clear(self) -> None:
+        self.matches = []
+        self.current = -1
+        self.view.setExtraSelections([])
+        self.status.clear()
+
+    def _search(self, keep_position: bool) -> None:
+        text = self.field.text()
+        previous = (
+            self.matches[self.current].selectionStart() if keep_position and self.matches else 0
+        )
+        self._clear()
+        if not text.strip():
+            return
+        document = self.view.document()
+        cursor = QTextCursor(document)
+        while len(self.matches) < MAX_MATCHES:
+            cursor = document.find(text, cursor)
+            if cursor.isNull():
+                break
+            self.matches.append(QTextCursor(cursor))
+        if not self.matches:
+            self.status.setText(
+                self.tr(
+                    "No match for “{}” on this page. Try fewer letters, or search the whole guide."
+                ).format(text)
+            )
+            log.debug("find: no match for %r", text)
+            self._highlight()
+            return
+        after = [i for i, m in enumerate(self.matches) if m.selectionStart() >= previous]
+        self.current = after[0] if after else 0
+        self._highlight()
+
+    def _step(self, delta: int) -> None:
+        if not self.matches:
+            self._search(keep_position=False)
+            if not self.matches:
+                return
+        self.current = (self.current + delta) % len(self.matches)
+        self._highlight()
+
+    def _highlight(self) -> None:
+        selections = []
+        for index, match in enumerate(self.matches):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = match  # type: ignore[attr-defined]
+            colour = CURRENT_COLOUR if index == self.current else MATCH_COLOUR
+            selection.format = _format(colour)  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.view.setExtraSelections(selections)
+        if 0 <= self.current < len(self.matches):
+            here = QTextCursor(self.matches[self.current])
+            here.setPosition(here.selectionStart())
+            self.view.setTextCursor(here)
+            self.view.ensureCursorVisible()
+            self.status.setText(self.tr("{} of {}").format(self.current + 1, len(self.matches)))
+        has = bool(self.matches)
+        self.previous_button.setEnabled(has)
+        self.next_button.setEnabled(has)

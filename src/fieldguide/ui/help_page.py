@@ -1,0 +1,62 @@
+"""Get help now: a red toolbar button and F1 (the platform's Help key) open the help page.
+
+The page itself comes from the library service (`fieldguide.helpinfo.LocalHelpService` puts the
+clinic's own contacts at the top); this module only makes the way there short and visible.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
+
+log = logging.getLogger(__name__)
+
+# White on dark red (contrast 7.5:1) in every theme: the one button that must stand out.
+BUTTON_STYLE = """
+QToolButton#getHelpNow {
+    background-color: #a4161a; color: #ffffff; font-weight: bold;
+    border: 2px solid #a4161a; border-radius: 6px; padding: 6px 16px; margin: 2px 6px;
+}
+QToolButton#getHelpNow:hover { background-color: #8b1216; border-color: #8b1216; }
+QToolButton#getHelpNow:pressed { background-color: #6e0e11; }
+QToolButton#getHelpNow:focus { border: 3px solid #ffd23f; }
+"""
+
+
+class GetHelpNow(QObject):
+    """The Get help now action, and the toolbar that shows it as a red button."""
+
+    def __init__(self, parent: QWidget, open_help: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.action = QAction(self.tr("Get help now"), parent)
+        self.action.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        description = self.tr("Danger signs, what to do, and who to call")
+        self.action.setToolTip(
+            self.tr("Get help now ({})").format(
+                self.action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.action.setStatusTip(description)
+        self.action.triggered.connect(lambda _checked=False: open_help())
+
+        self.toolbar = QToolBar(self.tr("Get help"), parent)
+        self.toolbar.setObjectName("getHelpToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(0, 0))
+        self.toolbar.setAccessibleName(self.tr("Get help"))
+        self.toolbar.addAction(self.action)
+        button = self.toolbar.widgetForAction(self.action)
+        assert isinstance(button, QToolButton)
+        self.button = button
+        self.button.setObjectName("getHelpNow")
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button.setMinimumHeight(40)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.button.setAccessibleName(self.tr("Get help now"))
+        self.button.setAccessibleDescription(description)
+        self.button.setStyleSheet(BUTTON_STYLE)
