@@ -23,44 +23,15 @@ from fieldguide.library import mdext, sanitize
 from fieldguide.library.links import heading_id
 from fieldguide.library.mdext import boxes, glossary, images, links
 from fieldguide.library.mdext.qtcompat import QtCompatExtension
-from fieldguide.library.model import Article, GlossaryTerm, Library, Problem, Severity
+from fieldguide.library.model import Article, GlossaryTerm, Heading, Library, Problem, Severity
 from fieldguide.library.plaintext import markdown_text, plain_text
+from fieldguide.library.style import DEFAULT_CSS
 
 __all__ = ["DEFAULT_CSS", "Heading", "Rendered", "Renderer", "markdown_text", "plain_text"]
 
 log = logging.getLogger(__name__)
 
-# A light theme for QTextDocument.setDefaultStyleSheet (Qt's rich-text CSS subset). Classes the
-# view may style: table.box / td.box with .danger or .note, p.box-title, table.data, a.term,
-# a.external, a.broken and span.broken, span.missing-image, p.render-failed.
-DEFAULT_CSS = """
-h1, h2, h3, h4 { color: #1f3a5f; }
-a { color: #0b57a4; }
-a.external { color: #0b57a4; }
-a.term { color: #1d5c3a; text-decoration: underline; }
-a.broken, span.broken { color: #b3261e; }
-span.missing-image, p.render-failed { color: #b3261e; font-style: italic; }
-table.box { border-style: solid; border-collapse: collapse; margin-top: 10px; margin-bottom: 10px; }
-table.danger { border-color: #b3261e; }
-td.danger { background-color: #fdecea; color: #1b1b1b; }
-table.danger p.box-title { color: #8c1d18; }
-table.note { border-color: #2b6cb0; }
-td.note { background-color: #eaf2fb; color: #1b1b1b; }
-table.note p.box-title { color: #1f3a5f; }
-table.data { border-color: #9aa5b1; border-collapse: collapse; margin-top: 8px; }
-th { background-color: #eef1f4; }
-"""
-
 _NOTICE_OUTPUTS = (links.NOTICES, images.NOTICES, boxes.NOTICES)
-
-
-@dataclass(frozen=True)
-class Heading:
-    """One heading of a rendered document, for an in-article list of contents."""
-
-    level: int
-    id: str
-    text: str
 
 
 @dataclass(frozen=True)

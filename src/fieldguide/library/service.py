@@ -6,9 +6,12 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from fieldguide.library.model import Library, Topic
-from fieldguide.library.render import Heading, Renderer
+from fieldguide.library.model import Heading, Library, Topic
+
+if TYPE_CHECKING:  # Markdown is imported when the first article is rendered, not at start-up
+    from fieldguide.library.render import Renderer
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +79,8 @@ class LibraryService:
         article = self.library.article(slug)
         if article is not None:
             if self._renderer is None:
+                from fieldguide.library.render import Renderer
+
                 self._renderer = Renderer(self.library)
             rendered = self._renderer.render(article)
             body = f"<h1>{html.escape(article.title)}</h1>{rendered.html}"

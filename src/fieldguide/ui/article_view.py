@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from fieldguide.library.render import DEFAULT_CSS
+from fieldguide.library.style import DEFAULT_CSS
 
 
 class ArticleView(QTextBrowser):
