@@ -14,14 +14,17 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPageLayout, QPainter, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from fieldguide.library.handout import long_date, sources_html
 from fieldguide.library.service import LibraryService, Page
+
+if TYPE_CHECKING:  # QtPrintSupport is loaded when the reader first prints, not at start-up
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ th {{ background-color: #eeeeee; }}
 """
 
 PdfPathAsker = Callable[[QWidget, str], str]  # (parent, suggested path) -> chosen path or ""
-PrintDialogFactory = Callable[[QPrinter, QWidget], QPrintDialog]
+PrintDialogFactory = Callable[["QPrinter", QWidget], "QPrintDialog"]
 
 
 def build_handout(
@@ -114,6 +117,8 @@ def paint_pages(document: QTextDocument, printer: QPrinter) -> bool:
 
 def new_printer(title: str) -> QPrinter:
     """A high-resolution printer set up for a handout (the platform's paper size)."""
+    from PySide6.QtPrintSupport import QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     printer.setCreator("Field Guide")
@@ -150,7 +155,7 @@ class HandoutPrinter(QObject):
         service: LibraryService,
         *,
         ask_pdf_path: PdfPathAsker = ask_pdf_path_with_dialog,
-        print_dialog: PrintDialogFactory = QPrintDialog,
+        print_dialog: PrintDialogFactory | None = None,  # None: the platform's print dialog
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
@@ -192,6 +197,10 @@ class HandoutPrinter(QObject):
         if self.page is None:
             return
         printer = new_printer(self.page.title)
+        if self.print_dialog is None:
+            from PySide6.QtPrintSupport import QPrintDialog
+
+            self.print_dialog = QPrintDialog
         dialog = self.print_dialog(printer, self.parent_widget)
         dialog.setWindowTitle(self.tr("Print handout"))
         dialog.accepted.connect(lambda: self._print_chosen(printer))
@@ -214,7 +223,7 @@ class HandoutPrinter(QObject):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         printer = new_printer(self.page.title)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
         printer.setOutputFileName(path)
         if not self._print_to(printer):
             return ""
