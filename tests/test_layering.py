@@ -8,7 +8,7 @@ import sys
 
 import fieldguide
 
-PURE = ("library", "search", "userdata", "config", "paths", "errors", "helpinfo")
+PURE = ("library", "search", "userdata", "config", "paths", "errors", "helpinfo", "startup")
 
 
 def pure_modules() -> list[str]:

@@ -9,11 +9,16 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from fieldguide import paths
 from fieldguide.config import load_config
 from fieldguide.helpinfo import LocalHelpService
-from fieldguide.library.loader import load_library
+
+if TYPE_CHECKING:
+    from fieldguide.library.model import Library
+    from fieldguide.library.service import Page
+    from fieldguide.ui import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +47,10 @@ def run(args: argparse.Namespace, started: float) -> int:
     config, config_problems = load_config(Path(args.config) if args.config else None)
     for problem in config_problems:
         log.warning("%s", problem)
-    # The link check reads every article; `fieldguide check` does it, the reader need not.
-    library = load_library(library_dir(args), check_links=False)
+    library, start_page = open_library(library_dir(args))
     service = LocalHelpService(library, config)
     window = MainWindow(service)
-    window.show_page(service.start_page())
+    window.show_page(start_page or service.start_page())
     result = {"exit": 0}
     if args.exit_after_start:
 
@@ -63,9 +67,50 @@ def run(args: argparse.Namespace, started: float) -> int:
             QTimer.singleShot(0, qt_app.quit)
 
         window.view.painted.connect(report, type=_single_shot_connection())
+    else:
+        window.view.painted.connect(lambda: _preload(window), type=_single_shot_connection())
     window.show()
     qt_app.exec()
     return result["exit"]
+
+
+def open_library(folder: Path) -> tuple[Library, Page | None]:
+    """The library, and its start page when the prebuilt search index holds one.
+
+    With that page the library itself is read after the first paint (a `LazyLibrary`: the
+    index's catalog answers until then), so the window opens without PyYAML or Markdown.
+    Without it (no index, damaged, of another version) the library is read now, as before.
+    """
+    from fieldguide.startup import LazyLibrary, read_quick_start
+
+    def load() -> Library:
+        from fieldguide.library.loader import load_library
+
+        # No link check: it reads every article; `fieldguide check` does it, the reader need not.
+        return load_library(folder, check_links=False)
+
+    quick = read_quick_start(folder)
+    if quick is None:
+        return load(), None
+    return cast("Library", LazyLibrary(quick, load)), quick.page
+
+
+def _preload(window: MainWindow) -> None:
+    """After the first paint: read the library in a thread; if the index turns out to be out of
+    date, show the library as it is (back on the window's thread)."""
+    from PySide6.QtCore import QTimer
+
+    from fieldguide.startup import LazyLibrary
+
+    library = window.service.library
+    if not isinstance(library, LazyLibrary):
+        return
+
+    def done(lazy: LazyLibrary) -> None:
+        if lazy.stale:
+            QTimer.singleShot(0, window, window.library_reloaded)
+
+    library.preload(done)
 
 
 def _set_identity(qt_app: object) -> None:

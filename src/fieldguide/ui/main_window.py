@@ -115,6 +115,13 @@ class MainWindow(QMainWindow):
         if anchor:
             self.view.scrollToAnchor(anchor)
 
+    def library_reloaded(self) -> None:
+        """The library was read again (its prebuilt index was out of date): show it as it is."""
+        self.model = TopicTreeModel(nodes_from_library(self.service.library), self.tree)
+        self.tree.setModel(self.model)
+        slug = self.current_slug
+        self.show_page(self.service.page(slug) if slug else self.service.start_page())
+
     def show_page(self, page: Page) -> None:
         """Show a page the service made (the start page, or a problem explained in plain words)."""
         self._show(page)
