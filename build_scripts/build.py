@@ -38,7 +38,7 @@ WORK = ROOT / "build"
 SPEC = ROOT / "build_scripts" / "fieldguide.spec"
 APP_ID = "org.fieldguide.FieldGuide"
 NAME = "fieldguide"
-INDEX_NAME = "search-index.sqlite3"
+INDEX_NAME = "library.index.sqlite"  # = fieldguide.search.default_index_path(library)
 
 
 def package_version() -> str:

@@ -153,6 +153,8 @@ def expect_good(
     selftest.check(line.get("ok") is True, f"self-test not ok: {line.get('error')}")
     selftest.check(line.get("frozen") is True, "the program does not know it is frozen")
     selftest.check(line.get("rendered") == line.get("articles"), "not every article rendered")
+    selftest.check(line.get("quick_start") is True, "no start page in the bundled index")
+    selftest.check(line.get("search_index") == "shipped", "the bundled index was not used")
     library = Path(str(line.get("library", "")))
     if bundle is not None:
         selftest.check(
@@ -185,6 +187,25 @@ def expect_says_what_is_wrong(
         err.startswith("Field Guide self-test failed: ") and fragment in err,
         f"stderr does not say {fragment!r}: {err.strip()[-400:]}",
     )
+    return [start, selftest]
+
+
+def expect_index_rebuilt(program: Path, env: dict[str, str], cwd: Path, tag: str) -> list[Result]:
+    """Without a usable shipped index the reader opens the slow way and searches in memory."""
+    start = Result(f"{tag}: --exit-after-start")
+    code, out, err = run_program(program, ["--exit-after-start"], env, cwd)
+    line = json_line(start, out)
+    start.check(code == 0, f"exit code {code}; stderr: {err.strip()[-800:]}")
+    start.check(line.get("slug") == "home", f"start page is {line.get('slug')!r}, not 'home'")
+    start.check("Traceback" not in err, f"a traceback on stderr: {err[-800:]}")
+
+    selftest = Result(f"{tag}: --self-test")
+    code, out, err = run_program(program, ["--self-test"], env, cwd)
+    line = json_line(selftest, out)
+    selftest.check(code == 0, f"exit code {code}; stderr: {err.strip()[-800:]}")
+    selftest.check(line.get("search_index") == "memory", "the index was not rebuilt in memory")
+    selftest.check(line.get("quick_start") is False, "a quick start from a bad index")
+    selftest.check("Traceback" not in err, f"a traceback on stderr: {err[-800:]}")
     return [start, selftest]
 
 
@@ -234,18 +255,19 @@ def damage(path: Path) -> None:
     path.write_bytes(b"\x00\xff\xfe garbage \x00" * 64)
 
 
+# Name, how to spoil a copy's resources folder, and what the self-test must then say ("": the
+# search index is rebuilt in memory and all works).
 BadInput = tuple[str, Callable[[Path], None], str]
 
 
 def bad_inputs(resources: Path) -> list[BadInput]:
-    """Name, how to spoil a copy's resources folder, what the self-test must then say."""
+    """The ways a copy of the program is spoilt in the test."""
     cases: list[BadInput] = [
         ("library missing", lambda r: shutil.rmtree(r / "library"), "does not exist"),
         ("library.yml damaged", lambda r: damage(r / "library" / "library.yml"), "library.yml"),
         ("start article damaged", lambda r: damage(r / "library" / "home.md"), "home.md"),
     ]
-    index = resources / build.INDEX_NAME
-    if index.exists():
+    if (resources / build.INDEX_NAME).exists():
         cases += [
             ("index missing", lambda r: (r / build.INDEX_NAME).unlink(), ""),
             ("index damaged", lambda r: damage(r / build.INDEX_NAME), ""),
@@ -282,7 +304,10 @@ def bad_input_checks(
         bad = copy_bundle(folder, work / f"bad-{number}" / folder.name)
         spoil(resources_in(bad))
         bad_program = program_in(bad, folder, program)
-        results += expect_says_what_is_wrong(bad_program, env, cwd, name, fragment)
+        if fragment:
+            results += expect_says_what_is_wrong(bad_program, env, cwd, name, fragment)
+        else:
+            results += expect_index_rebuilt(bad_program, env, cwd, name)
         shutil.rmtree(bad.parent)
     return results
 

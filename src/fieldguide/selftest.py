@@ -120,10 +120,32 @@ def _check_render(state: dict[str, Any], report: dict[str, Any]) -> None:
 
 
 def _check_search(state: dict[str, Any], report: dict[str, Any]) -> None:
+    """Search for the start page's title with the index the reader would use."""
     if importlib.util.find_spec("fieldguide.search") is None:
         report["search"] = "not in this version"
         return
-    report["search"] = "not checked"  # filled in by the search step once its API is settled
+    from fieldguide.search import default_index_path, ensure_index
+    from fieldguide.startup import read_quick_start
+
+    library_dir: Path = state["library_dir"]
+    library = state["library"]
+    shipped = default_index_path(library_dir)
+    report["quick_start"] = read_quick_start(library_dir) is not None
+    handle = ensure_index(library_dir, shipped, None)  # no cache: memory when not shipped
+    try:
+        report["search_index"] = handle.where
+        if shipped.exists() and handle.where != "shipped":
+            report["search_note"] = (
+                "The search index that came with the program is damaged or out of date, "
+                "so it was rebuilt in memory."
+            )
+        title = library.articles[library.home].title
+        hits = handle.searcher().search(title, limit=5).hits
+    finally:
+        handle.close()
+    report["search_hits"] = len(hits)
+    if not any(hit.slug == library.home for hit in hits):
+        raise SelfTestFailed(f"Searching for “{title}” did not find the start page.")
 
 
 def _check_qt(state: dict[str, Any], report: dict[str, Any]) -> None:
