@@ -51,36 +51,15 @@ BUDGETS = {
 TIMEOUT_S = 120
 
 
-def generate_library(root: Path, articles: int, seed: int = 0) -> Path:
-    """A library of `articles` short articles in topic folders of 100 (our own small generator).
-
-    Replaced by the search benchmark's generator when that is present (see `big_library`).
-    """
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "library.yml").write_text("title: Big test library\nid: big\nhome: t000/a00000\n")
-    per_topic = 100
-    for n in range(articles):
-        topic = root / f"t{n // per_topic:03d}"
-        if n % per_topic == 0:
-            topic.mkdir(parents=True, exist_ok=True)
-            (topic / "_topic.yml").write_text(f"title: Topic {n // per_topic}\norder: {n}\n")
-        body = (
-            f"---\ntitle: Article {n} on coming off opioids\nsummary: Plain words about "
-            f"article {n}.\norder: {n}\nkeywords: [withdrawal, detox]\nreviewed: 2026-11-20\n---\n"
-            f"## What happens\n\nArticle {n} says what happens, day by day, and where to get "
-            "help. " * 3 + f"\n\nSee also [the next one](a{(n + 1) % per_topic:05d}.md).\n"
-        )
-        (topic / f"a{n:05d}.md").write_text(body, encoding="utf-8")
-    return root
-
-
 def big_library(root: Path, articles: int) -> Path:
-    """The search benchmark's synthetic library when it exists, else our own generator."""
-    try:
-        from synthetic_library import generate_library as generate  # type: ignore[import-not-found]
-    except ImportError:
-        return generate_library(root, articles)
-    return Path(generate(root, articles=articles, seed=20261125) or root)
+    """The search benchmark's synthetic library, with its index built the way a clinic would
+    (`fieldguide index build`), so that the reader can open it from the catalog."""
+    from synthetic_library import generate_library
+
+    generate_library(root, articles=articles, seed=20261125)
+    python = str(dev.venv_python())
+    subprocess.run([python, "-m", "fieldguide", "index", "build", str(root)], check=True)
+    return root
 
 
 def run_once(cmd: list[str], env: dict[str, str], cwd: Path) -> dict[str, Any]:
@@ -213,6 +192,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=10, help="counted runs of each (>= 10)")
     parser.add_argument("--articles", type=int, default=20_000, help="size of the big library")
     parser.add_argument("--no-big", action="store_true", help="leave out the big library")
+    parser.add_argument(
+        "--big-library", type=Path, help="keep the big library here (made once, then reused)"
+    )
     parser.add_argument("--out", type=Path, help="also write the JSON here")
     args = parser.parse_args(argv)
     if args.runs < 10:
@@ -222,8 +204,10 @@ def main(argv: list[str]) -> int:
         work = Path(tmp)
         big = None
         if not args.no_big:
-            print(f"Writing a library of {args.articles:,} articles …", file=sys.stderr)
-            big = big_library(work / "big", args.articles)
+            big = args.big_library.resolve() if args.big_library else work / "big"
+            if not (big / "library.yml").is_file():
+                print(f"Writing and indexing {args.articles:,} articles …", file=sys.stderr)
+                big_library(big, args.articles)
         env = smoke_test.bare_environment(work / "home")
         cwd = work / "elsewhere"
         cwd.mkdir()

@@ -84,8 +84,8 @@ def test_start_page_of_other_content_is_not_used(library_dir: Path) -> None:
     assert read_quick_start(library_dir) is None
 
 
-def lazy(library_dir: Path) -> tuple[LazyLibrary, list[int]]:
-    quick = read_quick_start(library_dir)
+def lazy(library_dir: Path, verify_up_to: int = 500) -> tuple[LazyLibrary, list[int]]:
+    quick = read_quick_start(library_dir, verify_up_to=verify_up_to)
     assert isinstance(quick, QuickStart)
     loads: list[int] = []
 
@@ -126,14 +126,31 @@ def test_preload_reads_in_a_thread_and_finds_the_index_current(library_dir: Path
     assert library.stale is False
 
 
-def test_preload_notices_an_index_older_than_the_files(library_dir: Path) -> None:
+def add_article(library_dir: Path) -> None:
     (library_dir / "withdrawal" / "new.md").write_text(
         "---\ntitle: New\nsummary: New.\n---\nNew.\n", encoding="utf-8"
     )
-    library, _ = lazy(library_dir)
+
+
+def test_a_small_library_changed_since_its_index_is_read_first(library_dir: Path) -> None:
+    add_article(library_dir)
+    assert read_quick_start(library_dir) is None
+    assert read_quick_start(library_dir, verify_up_to=0) is not None
+
+
+def test_preload_notices_an_index_older_than_a_big_library(library_dir: Path) -> None:
+    add_article(library_dir)
+    library, _ = lazy(library_dir, verify_up_to=0)  # as if it had more articles than that
+    assert library.quick.verified is False
     library.preload().join(10)
     assert library.stale is True
     assert "withdrawal/new" in library.articles
+
+
+def test_problems_are_counted_without_reading_the_library(library_dir: Path) -> None:
+    library, loads = lazy(library_dir)
+    assert library.problem_count() == 0
+    assert loads == []
 
 
 def test_the_first_paint_needs_no_markdown_yaml_or_printing(library_dir: Path) -> None:

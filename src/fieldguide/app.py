@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, started: float) -> int:
                 "ms_since_main": round(elapsed * 1000, 1),
                 "ms_since_process_start": _ms_since_process_start(),
                 "slug": window.current_slug,
-                "problems": len(library.problems),
+                "problems": _problem_count(library),
             }
             print(json.dumps(line), flush=True)
             QTimer.singleShot(0, qt_app.quit)
@@ -93,6 +93,15 @@ def open_library(folder: Path) -> tuple[Library, Page | None]:
     if quick is None:
         return load(), None
     return cast("Library", LazyLibrary(quick, load)), quick.page
+
+
+def _problem_count(library: Library) -> int:
+    """The library's problems, without reading a library that is not read yet."""
+    from fieldguide.startup import LazyLibrary
+
+    if isinstance(library, LazyLibrary):
+        return library.problem_count()
+    return len(library.problems)
 
 
 def _preload(window: MainWindow) -> None:
