@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -63,7 +63,11 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.view)
         self.addActions(self.find_bar.window_actions())
         terms = {t.term: t.definition for t in service.library.glossary}
-        self.glossary = GlossaryLinks(self.view, terms)
+        self.glossary = GlossaryLinks(self.view, terms, watch_now=False)
+        self.view.painted.connect(  # after the first paint, not during it
+            lambda: QTimer.singleShot(0, self.glossary.watch_viewport),
+            type=Qt.ConnectionType.SingleShotConnection,
+        )
         self.link_out = ExternalLinkDialog(self)
         self.handout = HandoutPrinter(self, service)
         self.handout.message.connect(self.statusBar().showMessage)

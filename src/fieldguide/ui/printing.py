@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPageLayout, QPainter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fieldguide.library.handout import long_date, sources_html
 from fieldguide.library.service import LibraryService, Page
@@ -137,6 +137,8 @@ def file_name_for(title: str) -> str:
 
 def ask_pdf_path_with_dialog(parent: QWidget, suggested: str) -> str:
     """Ask where to save the PDF with the platform's Save dialog ("" if cancelled)."""
+    from PySide6.QtWidgets import QFileDialog  # its types cost start-up time; made when needed
+
     path, _filter = QFileDialog.getSaveFileName(
         parent, parent.tr("Save the handout as PDF"), suggested, parent.tr("PDF files (*.pdf)")
     )
