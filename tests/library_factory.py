@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 FILES = {
@@ -35,4 +36,44 @@ def write_library(root: Path, extra: dict[str, str] | None = None) -> Path:
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    return root
+
+
+# A clinic's site library for the test library above: a page that links to one of the guide's
+# articles (written as if the site folder sat inside the guide's folder) and shows a picture.
+SITE_FILES = {
+    "library.yml": "title: Our clinic\nid: clinic\nlanguage: en\nhome: local-services\n",
+    "glossary.yml": "walk-in:\n  definition: You can come without booking.\n",
+    "local-services.md": (
+        "---\ntitle: Local services\nsummary: Where to find us.\norder: 1\n"
+        "keywords: [riverside, opening hours]\nreviewed: 2026-11-20\nsources: []\n---\n"
+        "Call the Riverside desk at 555-0100. We are a walk-in clinic.\n\n"
+        "![Our front door](images/door.png)\n\n"
+        "Read [how long withdrawal lasts](../withdrawal/how-long.md#timeline).\n\n"
+        "See also [your first visit](visits/first-visit.md).\n"
+    ),
+    "visits/_topic.yml": "title: Visits\norder: 1\nsummary: Coming to see us.\n",
+    "visits/first-visit.md": (
+        "---\ntitle: Your first visit\nsummary: What happens the first time.\norder: 1\n"
+        "keywords: [first visit]\nreviewed: 2026-11-20\nsources: []\n---\n"
+        "Bring your medicines. Withdrawal help is free: see "
+        "[the welcome page](../../home.md).\n"
+    ),
+}
+
+
+def png(path: Path, width: int = 200, height: int = 100) -> Path:
+    """A tiny PNG header (enough for the size reader) at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + struct.pack(">II", width, height))
+    return path
+
+
+def write_site(root: Path, extra: dict[str, str] | None = None) -> Path:
+    """Write the small site library (plus `extra` files, and its picture) under `root`."""
+    for name, text in {**SITE_FILES, **(extra or {})}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    png(root / "images" / "door.png")
     return root

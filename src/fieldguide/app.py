@@ -8,17 +8,23 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from fieldguide import paths
-from fieldguide.config import load_config
+from fieldguide import notrace, paths
+from fieldguide.config import Config, load_config
 from fieldguide.helpinfo import LocalHelpService
 
 if TYPE_CHECKING:
-    from fieldguide.library.model import Library
-    from fieldguide.library.service import Page
+    from PySide6.QtWidgets import QApplication
+
+    from fieldguide.library.model import Library, Problem
+    from fieldguide.library.service import LibraryService, Page
     from fieldguide.ui import MainWindow
+    from fieldguide.ui.kiosk import KioskController
+    from fieldguide.ui.session_reset import SessionReset
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +36,24 @@ def library_dir(args: argparse.Namespace) -> Path:
     return Path(args.library) if args.library else paths.bundled_library_dir()
 
 
+def load_guide_with_sites(
+    root: Path, config: Config, config_problems: tuple[Problem, ...] = ()
+) -> tuple[Library, str]:
+    """The guide in `root` with the config's site libraries shown beside it (library.sites), and
+    a one-line notice for the window when some site cannot be shown ("" when all are). The
+    config's start_page may then be a site page ("our-clinic/local-services")."""
+    from fieldguide.library.loader import load_library
+    from fieldguide.library.sites import combine, load_sites, site_notice
+
+    # No link check of the guide: it reads every article; `fieldguide check` does it.
+    combined = combine(load_library(root, check_links=False), load_sites(config.libraries))
+    for site in combined.sites:
+        for problem in site.problems:
+            log.warning("Site library %s: %s", site.folder, problem)
+    missing = sum(problem.code == "config-bad-path" for problem in config_problems)
+    return combined.library, site_notice(combined, missing)
+
+
 def run(args: argparse.Namespace, started: float) -> int:
     """Open the reader; with --exit-after-start, quit after the first paint of the start page."""
     if args.self_test:
@@ -39,18 +63,33 @@ def run(args: argparse.Namespace, started: float) -> int:
 
     from fieldguide.ui import MainWindow
 
+    config, config_problems = load_config(Path(args.config) if args.config else None)
+    for problem in config_problems:
+        log.warning("%s", problem)
+    kiosk_mode = bool(args.kiosk or config.kiosk.enabled)
+    if kiosk_mode:
+        notrace.apply_no_trace()  # before Qt starts: nothing of this run may reach the disk
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
     _set_identity(qt_app)
 
-    config, config_problems = load_config(Path(args.config) if args.config else None)
-    for problem in config_problems:
-        log.warning("%s", problem)
-    library, start_page = open_library(library_dir(args))
+    stored_start: Page | None = None
+    if config.libraries or config.start_page:  # the index knows the guide alone, its own home
+        library, notice = load_guide_with_sites(library_dir(args), config, config_problems)
+    else:
+        from fieldguide.startup import open_library
+
+        library, stored_start = open_library(library_dir(args))
+        notice = ""
     service = LocalHelpService(library, config)
     window = MainWindow(service)
-    window.show_page(start_page or service.start_page())
+    if notice:
+        window.statusBar().showMessage(notice)
+    start = start_slug(config, service)
+    go_home = partial(window.open, start) if start else _start_page(window, service, stored_start)
+    kiosk = _kiosk(qt_app, window, config, go_home) if kiosk_mode else None
+    go_home()
     result = {"exit": 0}
     if args.exit_after_start:
 
@@ -62,37 +101,81 @@ def run(args: argparse.Namespace, started: float) -> int:
                 "ms_since_process_start": _ms_since_process_start(),
                 "slug": window.current_slug,
                 "problems": _problem_count(library),
+                "kiosk": kiosk is not None,
             }
             print(json.dumps(line), flush=True)
-            QTimer.singleShot(0, qt_app.quit)
+            QTimer.singleShot(0, kiosk.release if kiosk else qt_app.quit)
 
         window.view.painted.connect(report, type=_single_shot_connection())
     else:
         window.view.painted.connect(lambda: _preload(window), type=_single_shot_connection())
-    window.show()
+    if kiosk:
+        kiosk.show()
+    else:
+        window.show()
     qt_app.exec()
     return result["exit"]
 
 
-def open_library(folder: Path) -> tuple[Library, Page | None]:
-    """The library, and its start page when the prebuilt search index holds one.
+def start_slug(config: Config, service: LibraryService) -> str:
+    """The config's start page when the library has it; "" for the library's own start page."""
+    wanted = config.start_page
+    if wanted and (service.library.article(wanted) or service.library.topic(wanted)):
+        return wanted
+    if wanted:
+        log.warning("The start page %r in the settings is not in the library.", wanted)
+    return ""
 
-    With that page the library itself is read after the first paint (a `LazyLibrary`: the
-    index's catalog answers until then), so the window opens without PyYAML or Markdown.
-    Without it (no index, damaged, of another version) the library is read now, as before.
-    """
-    from fieldguide.startup import LazyLibrary, read_quick_start
 
-    def load() -> Library:
-        from fieldguide.library.loader import load_library
+def kiosk_resets(window: MainWindow) -> SessionReset:
+    """Everything of the window that keeps part of a visitor's session, to wipe on a kiosk reset."""
+    from fieldguide.ui.session_reset import CallReset, SessionReset, TreeReset, ViewReset
 
-        # No link check: it reads every article; `fieldguide check` does it, the reader need not.
-        return load_library(folder, check_links=False)
+    return SessionReset(
+        [
+            TreeReset(window.tree),
+            ViewReset(window.view),
+            CallReset(window.find_bar.field.clear),
+            CallReset(window.find_bar.close_bar),
+            CallReset(lambda: window.contents.set_expanded(True)),
+            CallReset(window.statusBar().clearMessage),
+        ]
+    )
 
-    quick = read_quick_start(folder)
-    if quick is None:
-        return load(), None
-    return cast("Library", LazyLibrary(quick, load)), quick.page
+
+def _kiosk(
+    qt_app: QApplication, window: MainWindow, config: Config, go_home: Callable[[], None]
+) -> KioskController:
+    """Lock the window into kiosk mode (see ui/kiosk.py); each reset ends with `go_home()`."""
+    from fieldguide.ui.kiosk import KioskController
+
+    kiosk = KioskController(
+        window,
+        config.kiosk,
+        go_home=go_home,
+        resets=kiosk_resets(window),
+        print_page=window.handout.print_on_default_printer,
+    )
+    kiosk.install(qt_app)
+    kiosk.exited.connect(qt_app.quit)
+    return kiosk
+
+
+def _start_page(
+    window: MainWindow, service: LibraryService, stored: Page | None
+) -> Callable[[], None]:
+    """Show the start page: the one stored in the index until the library is read, then the
+    service's (the same page, unless the library changed since its index was built)."""
+    from fieldguide.startup import LazyLibrary
+
+    def show() -> None:
+        library = service.library
+        if stored is not None and isinstance(library, LazyLibrary) and not library.loaded:
+            window.show_page(stored)
+        else:
+            window.show_page(service.start_page())
+
+    return show
 
 
 def _problem_count(library: Library) -> int:

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fieldguide.library.model import GlossaryTerm, Heading, Library, Topic
 from fieldguide.library.service import LibraryService, Page
@@ -217,3 +217,23 @@ class LazyLibrary:
         thread = threading.Thread(target=work, name="fieldguide-preload", daemon=True)
         thread.start()
         return thread
+
+
+def open_library(folder: Path) -> tuple[Library, Page | None]:
+    """The library in `folder`, and its start page when the prebuilt index holds one.
+
+    With that page the library itself is read after the first paint (a `LazyLibrary`: the
+    index's catalog answers until then), so the window opens without PyYAML or Markdown.
+    Without it (no index, damaged, of another version, or older than a small library's files)
+    the library is read now, as before."""
+
+    def load() -> Library:
+        from fieldguide.library.loader import load_library
+
+        # No link check: it reads every article; `fieldguide check` does it, the reader need not.
+        return load_library(folder, check_links=False)
+
+    quick = read_quick_start(folder)
+    if quick is None:
+        return load(), None
+    return cast(Library, LazyLibrary(quick, load)), quick.page

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fieldguide import app, cli
+from fieldguide import app, cli, startup
 from fieldguide.library.service import LibraryService
 from fieldguide.startup import LazyLibrary
 from fieldguide.ui import MainWindow
@@ -19,7 +19,7 @@ from tests.library_factory import write_library
 def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     root = write_library(tmp_path / "lib")
     assert cli.main(["index", "build", str(root)]) == 0
-    library, page = app.open_library(root)
+    library, page = startup.open_library(root)
     assert isinstance(library, LazyLibrary) and page is not None
     # As for a library too big to compare with its index before the first paint:
     library.quick = replace(library.quick, verified=False)

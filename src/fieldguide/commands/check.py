@@ -1,6 +1,8 @@
 """`fieldguide check [DIR] [--config FILE] [--json]`: list a library's problems and reading levels.
 
-With --config, also the deployment config's problems and each site library folder it names.
+With --config, also the deployment config's problems and each site library folder it names,
+checked as the reader shows it: mounted in the guide, so that links to the guide's articles are
+checked against the guide (see `library.sites`), and `start_page` must be a page of either.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from fieldguide import paths
-from fieldguide.config import load_config
-from fieldguide.library.check import MAX_GRADE, CheckReport, check_library
-from fieldguide.library.model import Problem, Severity
+from fieldguide.config import Config, load_config
+from fieldguide.config.lines import scan
+from fieldguide.library.check import MAX_GRADE, CheckReport, check_library, check_sites
+from fieldguide.library.model import Library, Problem, Severity
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +64,32 @@ def _print_report(report: CheckReport) -> None:
     )
 
 
+def _start_page_problems(config: Config, library: Library) -> tuple[Problem, ...]:
+    """A problem when the settings' start page is no page of the guide or of a site."""
+    wanted = config.start_page
+    if not wanted or library.article(wanted) or library.topic(wanted):
+        return ()
+    line = None
+    if config.file is not None:
+        try:
+            line = scan(config.file.read_text(encoding="utf-8-sig")).line_of(("start_page",))
+        except (OSError, UnicodeDecodeError):
+            line = None
+    shown = list(library.mounts)
+    hint = (
+        f" Pages of your own folders start with {', '.join(repr(p + '/') for p in shown)}."
+        if shown
+        else ""
+    )
+    message = (
+        f'start_page is "{wanted}", which is not a page of the guide or of your own folders, '
+        "so Field Guide opens the guide's own start page. Write the page as its folder and "
+        f'file name without ".md", like "withdrawal/how-long-it-lasts".{hint}'
+    )
+    file = str(config.file) if config.file else ""
+    return (Problem(file, line, Severity.ERROR, message, "config-unknown-start-page"),)
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the report; exit 0 when there are no errors, 1 otherwise."""
     root = Path(args.library) if args.library else paths.bundled_library_dir()
@@ -69,7 +98,9 @@ def run(args: argparse.Namespace) -> int:
     sites: list[tuple[Path, CheckReport]] = []
     if args.config:
         config, config_problems = load_config(Path(args.config))
-        sites = [(folder, check_library(folder)) for folder in config.libraries]
+        combined, reports = check_sites(report.library, config.libraries)
+        sites = list(zip(config.libraries, reports, strict=True))
+        config_problems += _start_page_problems(config, combined.library)
     config_errors = sum(p.severity is Severity.ERROR for p in config_problems)
     if args.json:
         data = _report_json(root, report)

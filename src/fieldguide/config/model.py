@@ -35,7 +35,8 @@ class KioskSettings:
     idle_timeout: int = 180  # seconds without a touch or key before "Still reading?"
     countdown: int = 20  # seconds the "Still reading?" countdown runs before the reset
     # "" = no PIN set (the exit chord alone opens kiosk mode). Anything else is a stored hash;
-    # a malformed one is kept as it is, so that verify_pin() refuses every PIN (fails closed).
+    # a malformed one is replaced by "invalid" (validate.py), so that verify_pin() refuses
+    # every PIN (fails closed).
     pin_hash: str = ""
     allow_printing: bool = False  # print to the default printer, without a print dialog
     exit_chord: str = DEFAULT_EXIT_CHORD  # Qt's portable key text, e.g. "Ctrl+Alt+Shift+K"

@@ -1,7 +1,12 @@
-"""Lint a library for editors and CI: loader problems, reading level, unused glossary terms."""
+"""Lint a library for editors and CI: loader problems, reading level, unused glossary terms.
+
+`check_sites` lints site libraries as they are shown: mounted in the guide, so that their links
+to the guide's articles are checked against it (see `library.sites`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +14,7 @@ from fieldguide.library.loader import load_library
 from fieldguide.library.model import Library, Problem, Severity
 from fieldguide.library.readability import grade
 from fieldguide.library.render import Renderer
+from fieldguide.library.sites import Combined, combine, load_sites
 
 MAX_GRADE = 8.0
 
@@ -41,8 +47,22 @@ class CheckReport:
 
 def check_library(root: Path) -> CheckReport:
     """Load `root` and lint it; never raises."""
-    library = load_library(root)
-    problems = list(library.problems)
+    return lint(load_library(root))
+
+
+def check_sites(bundled: Library, folders: Iterable[Path]) -> tuple[Combined, list[CheckReport]]:
+    """Lint each site library folder as mounted in the guide `bundled`; never raises.
+
+    A site's report holds its problems (files relative to its own folder), with its links
+    checked against the guide and itself, plus reading level and unused glossary words.
+    """
+    combined = combine(bundled, load_sites(folders))
+    return combined, [lint(site.library, site.problems) for site in combined.sites]
+
+
+def lint(library: Library, found: Sequence[Problem] | None = None) -> CheckReport:
+    """`library`'s problems (or `found`), plus reading level and unused glossary words."""
+    problems = list(library.problems if found is None else found)
     articles: list[ArticleReport] = []
     renderer = Renderer(library)
     used_terms: set[str] = set()

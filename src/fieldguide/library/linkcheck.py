@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from fieldguide.library.links import LinkKind, classify_link, heading_id
 from fieldguide.library.model import Article
@@ -141,19 +141,25 @@ def _links_in(text: str) -> Iterator[tuple[bool, str]]:
 
 
 class LinkChecker:
-    """Checks every link of every article against the files and headings of the library."""
+    """Checks every link of every article against the files and headings of the library.
+
+    `may_show(article path, picture path)` says whether an article may show a picture that is
+    in the library: a site library's pages show pictures of their own folder only.
+    """
 
     def __init__(
         self,
         articles: Mapping[str, Article],
-        files: set[str],
+        files: set[str] | frozenset[str],
         folders: set[str],
         problems: ProblemLog,
+        may_show: Callable[[str, str], bool] | None = None,
     ) -> None:
         self.articles = articles
         self.files = files
         self.folders = folders
         self.problems = problems
+        self.may_show = may_show
         self._ids: dict[str, set[str]] = {}
         self._folded: dict[str, str] | None = None
 
@@ -208,6 +214,14 @@ class LinkChecker:
                     line,
                     "missing-image",
                     f"The picture {quoted(href)} is not in the library." + self._hint(target.path),
+                )
+            elif self.may_show is not None and not self.may_show(file, target.path):
+                self.problems.error(
+                    file,
+                    line,
+                    "outside-image",
+                    f"The picture {quoted(href)} is not in this library's own folder. Pages of "
+                    "a site library show pictures from their own folder only: copy it there.",
                 )
         elif target.path not in self.files and target.path not in self.folders:
             self.problems.error(

@@ -141,6 +141,7 @@ class _Loader:
             sources=self.sources,
             glossary=glossary,
             problems=self.problems.sorted(),
+            files=frozenset(scan.files),
         )
 
     def _guarded(self, rel: str, read: Callable[[str, ProblemLog], _T], default: _T) -> _T:

@@ -129,10 +129,14 @@ class Library:
     sources: Mapping[str, Source] = field(default_factory=dict)
     glossary: tuple[GlossaryTerm, ...] = ()
     problems: tuple[Problem, ...] = ()
+    files: frozenset[str] = frozenset()  # every ordinary file, relative, "/"-separated
+    # Site libraries shown inside this one (see library.sites): slug prefix -> their folder.
+    mounts: Mapping[str, Path] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "articles", _frozen_map(self.articles))
         object.__setattr__(self, "sources", _frozen_map(self.sources))
+        object.__setattr__(self, "mounts", _frozen_map(self.mounts))
 
     def article(self, slug: str) -> Article | None:
         """The article with this slug, or None."""
@@ -144,6 +148,23 @@ class Library:
             if topic.slug == slug:
                 return topic
         return None
+
+    def mount_of(self, path: str) -> str:
+        """The prefix of the site library that holds library-relative `path` ("" for none)."""
+        head = path.partition("/")[0]
+        return head if head in self.mounts and "/" in path else ""
+
+    def file_location(self, document: str, target: str) -> tuple[Path, str] | None:
+        """The folder, and the path inside it, of file `target` as seen from `document` (both
+        library-relative). A document reads files of its own library only: a site page never
+        shows a picture of the guide or of another site, and the guide none of a site's.
+        """
+        site = self.mount_of(document)
+        if self.mount_of(target) != site:
+            return None
+        if site:
+            return self.mounts[site], target[len(site) + 1 :]
+        return self.root, target
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -71,11 +71,15 @@ def build_markdown(
     root: str = "",
     terms: Collection[GlossaryTerm] = (),
     anchors: Callable[[str], Collection[str] | None] | None = None,
+    locate: images.Locate | None = None,
 ) -> Markdown:
-    """The fully configured Markdown instance a Renderer uses (exposed for tests and tools)."""
+    """The fully configured Markdown instance a Renderer uses (exposed for tests and tools).
+
+    `locate` (document, picture) -> (folder, path) replaces `root` for a library with site
+    libraries mounted in it."""
     return _base_markdown(
         links.LinkExtension(anchors=anchors or (lambda slug: None)),
-        images.ImageExtension(root=root),
+        images.ImageExtension(root=root, locate=locate),
         glossary.GlossaryExtension(terms=tuple(terms)),
         QtCompatExtension(),
     )
@@ -127,7 +131,10 @@ class Renderer:
     def __init__(self, library: Library) -> None:
         self.library = library
         self._md = build_markdown(
-            root=str(library.root), terms=library.glossary, anchors=self._anchors
+            root=str(library.root),
+            terms=library.glossary,
+            anchors=self._anchors,
+            locate=library.file_location if library.mounts else None,
         )
         self._outline_md = _base_markdown()
         self._ids: dict[str, frozenset[str]] = {}

@@ -29,6 +29,15 @@ if TYPE_CHECKING:
         open_index,
     )
     from fieldguide.search.lexicon import Lexicon
+    from fieldguide.search.multi import (
+        IndexSource,
+        MultiSearch,
+        SearchFn,
+        index_sources,
+        make_search_fn,
+        merge_results,
+        search_all,
+    )
     from fieldguide.search.query import SearchQuery
     from fieldguide.search.results import Cancelled, SearchHit, SearchResults, TopicRef
     from fieldguide.search.searcher import Searcher
@@ -48,6 +57,13 @@ _WHERE = {
     "ensure_index": "handle",
     "open_index": "handle",
     "Lexicon": "lexicon",
+    "IndexSource": "multi",
+    "MultiSearch": "multi",
+    "SearchFn": "multi",
+    "index_sources": "multi",
+    "make_search_fn": "multi",
+    "merge_results": "multi",
+    "search_all": "multi",
     "SearchQuery": "query",
     "Cancelled": "results",
     "SearchHit": "results",
@@ -62,7 +78,10 @@ __all__ = [
     "CatalogArticles",
     "CatalogEntry",
     "IndexHandle",
+    "IndexSource",
     "Lexicon",
+    "MultiSearch",
+    "SearchFn",
     "SearchHit",
     "SearchQuery",
     "SearchResults",
@@ -73,9 +92,13 @@ __all__ = [
     "cache_file",
     "default_index_path",
     "ensure_index",
+    "index_sources",
     "library_hash",
     "load_catalog",
+    "make_search_fn",
+    "merge_results",
     "open_index",
+    "search_all",
     "write_index",
 ]
 

@@ -63,6 +63,8 @@ class IndexHandle:
         try:
             conn = sqlite3.connect(self.uri, uri=True, check_same_thread=True)
             conn.execute("PRAGMA query_only=ON")
+            # Sorts and temporary tables stay in memory: a kiosk leaves no temp file behind.
+            conn.execute("PRAGMA temp_store=MEMORY")
         except sqlite3.Error as exc:
             raise SearchError("The search index cannot be opened.") from exc
         return conn
@@ -165,6 +167,7 @@ def build_memory_index(library: Library, content_hash: str) -> IndexHandle:
 
     uri = f"file:/fieldguide-index-{next(_memory_names)}?vfs=memdb"
     keeper = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    keeper.execute("PRAGMA temp_store=MEMORY")
     rules, _ = load_synonyms(library.root)
     write_index(keeper, library, content_hash, rules)
     return IndexHandle(uri, "memory", content_hash, keeper)

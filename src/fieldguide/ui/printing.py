@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from fieldguide.library.handout import long_date, sources_html
 from fieldguide.library.service import LibraryService, Page
+from fieldguide.ui.kiosk_policy import OPENS_FILE, PRINTS, tag
 
 if TYPE_CHECKING:  # QtPrintSupport is loaded when the reader first prints, not at start-up
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -176,6 +177,8 @@ class HandoutPrinter(QObject):
         self.pdf_action = QAction(self.tr("Save as P&DF…"), parent)
         self.pdf_action.setToolTip(self.tr("Save this page as a PDF file in large type"))
         self.pdf_action.triggered.connect(lambda _checked=False: self.save_pdf())
+        tag(self.print_action, PRINTS)  # kiosk mode: printing only as the config allows
+        tag(self.pdf_action, OPENS_FILE)
         self.set_page(None)
 
     def set_page(self, page: Page | None) -> None:
@@ -208,6 +211,17 @@ class HandoutPrinter(QObject):
         dialog.accepted.connect(lambda: self._print_chosen(printer))
         self._dialog = dialog
         dialog.open()
+
+    def print_on_default_printer(self) -> bool:
+        """Print the handout on the computer's default printer with no dialog (kiosk mode);
+        False when the computer has no printer."""
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        if QPrinterInfo.defaultPrinter().isNull():
+            return False
+        if self.page is not None:
+            self._print_to(new_printer(self.page.title))
+        return True
 
     def save_pdf(self, path: str = "") -> str:
         """Save the handout as a PDF (asking where when `path` is ""); return the path or ""."""

@@ -6,6 +6,10 @@
 root, its type is one the view can show, and (for SVG) it holds no script. The width is the image's
 own, capped at `max_width` (QTextBrowser has no max-width), with the height scaled to match.
 
+In a library with site libraries mounted in it (see `library.sites`), the injected `locate`
+callable says which folder a picture is read from: a site page's pictures come from its own folder
+only.
+
 Anything else is replaced by visible text, `<span class="missing-image">[Picture missing: A person
 resting]</span>` (or "[Picture not shown: …]" for a web address or an unsafe file), and reported:
 the program never loads anything from the network and never reads outside the library.
@@ -16,6 +20,7 @@ from __future__ import annotations
 import html
 import os
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +37,24 @@ from fieldguide.library.model import Severity
 IMAGES = "fieldguide_images"  # library-relative paths of images shown, in document order
 NOTICES = "fieldguide_image_notices"
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+
+# (document path, picture path), both library-relative -> (folder, path inside it), or None
+# when the document may not show that picture.
+Locate = Callable[[str, str], tuple[str | Path, str] | None]
+
+
+def in_root(root: str) -> Locate:
+    """The `locate` of a library in one folder: every picture is read from `root`."""
+
+    def locate(document: str, path: str) -> tuple[str | Path, str] | None:
+        return (root, path) if root else None
+
+    return locate
+
+
+def _from_root(document: str, path: str) -> tuple[str | Path, str] | None:
+    """The default of the `locate` option: "use `root`" (never called)."""
+    raise NotImplementedError
 
 
 def inside(root: str, rel: str) -> Path | None:
@@ -57,9 +80,9 @@ def inside(root: str, rel: str) -> Path | None:
 class ImageTreeprocessor(Treeprocessor):
     """Point each `img` at a checked file inside the library, or replace it with a note."""
 
-    def __init__(self, md: Markdown, root: str, max_width: int) -> None:
+    def __init__(self, md: Markdown, locate: Locate, max_width: int) -> None:
         super().__init__(md)
-        self.root = root
+        self.locate = locate
         self.max_width = max_width
         self._sizes: dict[tuple[str, int, int], tuple[int, int] | None] = {}
 
@@ -80,7 +103,11 @@ class ImageTreeprocessor(Treeprocessor):
             allowed = ", ".join(sorted(IMAGE_SUFFIXES))
             why = f"is not a kind of picture the guide can show ({allowed})"
             return self.replace(img, written, alt, "bad-image", why, shown=False)
-        real = inside(self.root, target.path)
+        where = self.locate(document_path(self.md), target.path)
+        if where is None:
+            why = "is not in the folder of this page's library (copy it there)"
+            return self.replace(img, written, alt, "missing-image", why)
+        real = inside(str(where[0]), where[1])
         if real is None:
             why = "is not in the library (or is a link to a file elsewhere)"
             return self.replace(img, written, alt, "missing-image", why)
@@ -135,6 +162,10 @@ class ImageExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "root": ["", "The library folder; images are only read from inside it."],
+            "locate": [
+                _from_root,
+                "Callable(document, path) -> (folder, path in it) or None; replaces root.",
+            ],
             "max_width": [640, "Largest width in pixels an image is shown at."],
         }
         super().__init__(**kwargs)
@@ -152,8 +183,10 @@ class ImageExtension(Extension):
         md.registerExtension(self)
         self.md = md
         self.reset()
-        root = str(self.getConfig("root") or "")
-        processor = ImageTreeprocessor(md, root, int(self.getConfig("max_width")))
+        locate = self.getConfig("locate")
+        if locate is None or locate is _from_root:  # a None default is read as yes/no
+            locate = in_root(str(self.getConfig("root") or ""))
+        processor = ImageTreeprocessor(md, locate, int(self.getConfig("max_width")))
         md.treeprocessors.register(processor, "images", 3)
 
     def reset(self) -> None:
