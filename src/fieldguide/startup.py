@@ -3,17 +3,17 @@
 When the search index is built (`fieldguide index build`, and so at packaging time) the start
 page is rendered once and kept in the index file beside the catalog, with the glossary:
 
-    store_start_page(index_file, library)            # after the index is written
+    store_start_page(index_file, library, content_hash)    # after the index is written
 
 At start-up the reader reads them back, which needs neither PyYAML nor Markdown:
 
-    quick = read_quick_start(library_dir)            # None: no usable index, load as before
-    library = LazyLibrary(quick, lambda: load_library(library_dir, check_links=False))
+    library, start_page = open_library(library_dir)  # start_page None: read the library now
 
 `LazyLibrary` stands in for the `Library`: the catalog answers what the window asks for when it
-opens (title, topic tree, article titles, glossary); anything else loads the library, once.
-`preload()` does that in a thread after the first paint, then checks that the index still
-matches the files (`stale` says when it did not, so the window can show the library as it is).
+opens (title, topic tree, article titles, glossary); anything else reads the library, once.
+`preload()` does that in a thread after the first paint and, for a library too big to compare
+with its index before the first paint, then compares them (`stale` says when they differ, so
+the window can show the library as it is).
 """
 
 from __future__ import annotations
