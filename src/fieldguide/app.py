@@ -61,7 +61,10 @@ def run(args: argparse.Namespace, started: float) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from fieldguide.search.handle import default_index_path
+    from fieldguide.search.service import SearchService
     from fieldguide.ui import MainWindow
+    from fieldguide.ui.tasks import TaskRunner
 
     config, config_problems = load_config(Path(args.config) if args.config else None)
     for problem in config_problems:
@@ -83,7 +86,16 @@ def run(args: argparse.Namespace, started: float) -> int:
         library, stored_start = open_library(library_dir(args))
         notice = ""
     service = LocalHelpService(library, config)
-    window = MainWindow(service)
+    search, tasks, folder = SearchService(), TaskRunner(qt_app), library_dir(args)
+    window = MainWindow(service, search.search, tasks)
+    window.search.prepare(  # off the UI thread; a search typed meanwhile waits for it
+        lambda: search.prepare(
+            folder,
+            default_index_path(folder),
+            paths.locate_user_data(kiosk=kiosk_mode).cache_dir,  # None in a kiosk: memory
+            library,  # its site libraries are searched too
+        )
+    )
     if notice:
         window.statusBar().showMessage(notice)
     start = start_slug(config, service)
@@ -114,6 +126,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     else:
         window.show()
     qt_app.exec()
+    tasks.shutdown()
     return result["exit"]
 
 
@@ -139,6 +152,7 @@ def kiosk_resets(window: MainWindow) -> SessionReset:
             CallReset(window.find_bar.close_bar),
             CallReset(lambda: window.contents.set_expanded(True)),
             CallReset(window.statusBar().clearMessage),
+            window.search,  # the box, the results and "did you mean"
         ]
     )
 

@@ -96,7 +96,15 @@ def test_the_walk_sees_the_window_s_controls(window: MainWindow) -> None:
         if isinstance(w, INTERACTIVE) and not _qt_internal(w)
     ]
     names = {w.accessibleName() for w in controls}
-    for name in ("Topics", "Article", "Get help now", "Print handout", "Find on this page"):
+    for name in (
+        "Topics",
+        "Article",
+        "Get help now",
+        "Print handout",
+        "Find on this page",
+        "Search the guide",
+        "Search results",
+    ):
         assert name in names
     assert len(controls) >= 15
 
@@ -128,9 +136,12 @@ def test_tab_goes_from_the_topics_to_the_sections_then_the_article(
     assert _tab_through(qtbot, 3) == ["On this page", "Sections of this article", "Article"]
 
 
-def test_shift_tab_from_the_topics_reaches_the_toolbar(window: MainWindow, qtbot: QtBot) -> None:
+def test_shift_tab_from_the_topics_reaches_the_search_box_then_the_toolbar(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     window.tree.setFocus()
-    assert _tab_through(qtbot, 3, backwards=True) == [
+    assert _tab_through(qtbot, 4, backwards=True) == [
+        "Search the guide",
         "Get help now",
         "Save as PDF",
         "Print handout",
@@ -149,7 +160,8 @@ def test_focus_is_visible_on_every_control(window: MainWindow, qtbot: QtBot) -> 
     qtbot.keyClicks(window.find_bar.field, "rest")
     bar, panel, find = window.get_help.toolbar, window.contents, window.find_bar
     print_button, pdf_button = (bar.widgetForAction(a) for a in bar.actions()[:2])
-    chain = [print_button, pdf_button, window.get_help.button, window.tree, panel.toggle]
+    chain = [print_button, pdf_button, window.get_help.button, window.search.box, window.tree]
+    chain += [panel.toggle]
     chain += [panel.list, window.view, find.field, find.previous_button, find.next_button]
     chain += [find.close_button]
     for at, widget in enumerate(chain):

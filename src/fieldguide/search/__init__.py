@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from fieldguide.search.query import SearchQuery
     from fieldguide.search.results import Cancelled, SearchHit, SearchResults, TopicRef
     from fieldguide.search.searcher import Searcher
+    from fieldguide.search.service import SearchService
 
 _WHERE = {
     "build_index_file": "build",
@@ -70,6 +71,7 @@ _WHERE = {
     "SearchResults": "results",
     "TopicRef": "results",
     "Searcher": "searcher",
+    "SearchService": "service",
 }
 
 __all__ = [
@@ -85,6 +87,7 @@ __all__ = [
     "SearchHit",
     "SearchQuery",
     "SearchResults",
+    "SearchService",
     "Searcher",
     "TopicRef",
     "build_index_file",

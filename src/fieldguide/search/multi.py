@@ -196,13 +196,16 @@ class MultiSearch:
     def __init__(self, sources: Sequence[IndexSource], limit: int = DEFAULT_LIMIT) -> None:
         self.sources = tuple(sources)
         self.limit = limit
-        self._local = threading.local()
+        # By thread id, not threading.local: a Qt pool thread gets a fresh Python thread state
+        # (hence an empty threading.local) for each task it runs, but keeps its id.
+        self._by_thread: dict[int, list[tuple[IndexSource, PartSearcher]]] = {}
+        self._lock = threading.Lock()
 
     def searchers(self) -> list[tuple[IndexSource, PartSearcher]]:
         """This thread's searchers, made on its first search."""
-        found: list[tuple[IndexSource, PartSearcher]] | None = getattr(
-            self._local, "searchers", None
-        )
+        thread = threading.get_ident()
+        with self._lock:
+            found = self._by_thread.get(thread)
         if found is None:
             found = []
             for source in self.sources:
@@ -212,7 +215,8 @@ class MultiSearch:
                     if not source.prefix:
                         raise
                     log.warning("The pages of %r cannot be searched", source.prefix)
-            self._local.searchers = found
+            with self._lock:
+                self._by_thread[thread] = found
         return found
 
     def __call__(

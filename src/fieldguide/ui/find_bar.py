@@ -5,7 +5,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +36,60 @@ def _format(background: QColor) -> QTextCharFormat:
     fmt.setBackground(background)
     fmt.setForeground(MATCH_TEXT)
     return fmt
+
+
+def find_all(
+    document: QTextDocument,
+    text: str,
+    flags: QTextDocument.FindFlag | None = None,
+    limit: int = MAX_MATCHES,
+) -> list[QTextCursor]:
+    """Every place `text` is in `document` (case does not matter), in reading order."""
+    matches: list[QTextCursor] = []
+    cursor = QTextCursor(document)
+    while len(matches) < limit:
+        cursor = document.find(text, cursor, flags or QTextDocument.FindFlag(0))
+        if cursor.isNull():
+            break
+        matches.append(QTextCursor(cursor))
+    return matches
+
+
+def show_matches(view: QTextEdit, matches: list[QTextCursor], current: int) -> None:
+    """Mark every match in `view`, the `current` one in a stronger colour, and scroll to it."""
+    selections = []
+    for index, match in enumerate(matches):
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = match  # type: ignore[attr-defined]
+        colour = CURRENT_COLOUR if index == current else MATCH_COLOUR
+        selection.format = _format(colour)  # type: ignore[attr-defined]
+        selections.append(selection)
+    view.setExtraSelections(selections)
+    if 0 <= current < len(matches):
+        here = QTextCursor(matches[current])
+        here.setPosition(here.selectionStart())
+        view.setTextCursor(here)
+        view.ensureCursorVisible()
+
+
+def highlight_words(view: QTextEdit, words: tuple[str, ...], first: str) -> int:
+    """Mark every whole-word occurrence of `words` (and of `first`) in `view` and scroll to the
+    first `first`, the current match; return the number marked. Search results use this to
+    show where an article matched."""
+    document = view.document()
+    whole = QTextDocument.FindFlag.FindWholeWords
+    found: dict[int, QTextCursor] = {}
+    for word in dict.fromkeys((first, *words)):
+        if word.strip():
+            for match in find_all(document, word, whole) or find_all(document, word):
+                found.setdefault(match.selectionStart(), match)
+    matches = [found[start] for start in sorted(found)]
+    # The current match: the first `first`; if the page shows it otherwise, the first word
+    # found; when only the title or keywords matched (`first` is ""), none: stay at the top.
+    folded = first.casefold()
+    current = next((i for i, m in enumerate(matches) if m.selectedText().casefold() == folded), 0)
+    show_matches(view, matches, current if first and matches else -1)
+    return len(matches)
 
 
 class FindBar(QWidget):
@@ -178,13 +239,7 @@ class FindBar(QWidget):
         self._clear()
         if not text.strip():
             return
-        document = self.view.document()
-        cursor = QTextCursor(document)
-        while len(self.matches) < MAX_MATCHES:
-            cursor = document.find(text, cursor)
-            if cursor.isNull():
-                break
-            self.matches.append(QTextCursor(cursor))
+        self.matches = find_all(self.view.document(), text)
         if not self.matches:
             self.status.setText(
                 self.tr(
@@ -207,19 +262,8 @@ class FindBar(QWidget):
         self._highlight()
 
     def _highlight(self) -> None:
-        selections = []
-        for index, match in enumerate(self.matches):
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = match  # type: ignore[attr-defined]
-            colour = CURRENT_COLOUR if index == self.current else MATCH_COLOUR
-            selection.format = _format(colour)  # type: ignore[attr-defined]
-            selections.append(selection)
-        self.view.setExtraSelections(selections)
+        show_matches(self.view, self.matches, self.current)
         if 0 <= self.current < len(self.matches):
-            here = QTextCursor(self.matches[self.current])
-            here.setPosition(here.selectionStart())
-            self.view.setTextCursor(here)
-            self.view.ensureCursorVisible()
             self.status.setText(self.tr("{} of {}").format(self.current + 1, len(self.matches)))
         has = bool(self.matches)
         self.previous_button.setEnabled(has)

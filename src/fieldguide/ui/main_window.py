@@ -26,6 +26,9 @@ from fieldguide.ui.glossary import GlossaryLinks
 from fieldguide.ui.help_page import GetHelpNow
 from fieldguide.ui.link_dialog import ExternalLinkDialog
 from fieldguide.ui.printing import HandoutPrinter
+from fieldguide.ui.search_controller import SearchFn, search_unavailable
+from fieldguide.ui.search_panel import SearchPanel
+from fieldguide.ui.tasks import TaskRunner
 from fieldguide.ui.topic_model import SLUG_ROLE, TopicTreeModel, nodes_from_library
 
 log = logging.getLogger(__name__)
@@ -36,7 +39,12 @@ class MainWindow(QMainWindow):
 
     page_shown = Signal(str)  # slug of the page now shown ("" for a message page)
 
-    def __init__(self, service: LibraryService) -> None:
+    def __init__(
+        self,
+        service: LibraryService,
+        search_fn: SearchFn = search_unavailable,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__()
         self.service = service
         self.current_slug = ""
@@ -73,6 +81,15 @@ class MainWindow(QMainWindow):
         self.handout.message.connect(self.statusBar().showMessage)
         self.get_help = GetHelpNow(self, lambda: self.open(HELP_SLUG))
         self._add_page_tools()
+        self.search = SearchPanel(
+            self.tree,
+            self.view,
+            search_fn,
+            tasks or TaskRunner(self),
+            self.open,
+            self.get_help.action.trigger,
+        )
+        self.addActions(self.search.window_actions())
 
         right = QWidget()
         layout = QVBoxLayout(right)
@@ -84,7 +101,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
 
         splitter = QSplitter()
-        splitter.addWidget(self.tree)
+        splitter.addWidget(self.search)  # the search box over the tree
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 740])
@@ -95,6 +112,7 @@ class MainWindow(QMainWindow):
         chain_tab_order(
             [
                 *reachable_by_tab(bar),
+                *(self.search.box, self.search.instead, self.search.results),
                 *(self.tree, panel.toggle, panel.list, self.view),
                 *(find.field, find.previous_button, find.next_button, find.close_button),
             ]

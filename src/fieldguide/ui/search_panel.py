@@ -1,0 +1,283 @@
+"""The search box over the topic tree; while searching, the results take the tree's place.
+
+Ctrl+K or Ctrl+L (or just typing while reading) puts the keyboard in the box. Results follow
+the typing (the search runs off the UI thread, see search_controller.py). Down goes into the
+list, Enter opens, Esc clears the search and gives the article the keyboard back.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldguide.helpinfo import HELP_SLUG
+from fieldguide.search.results import SearchResults
+from fieldguide.ui.find_bar import highlight_words
+from fieldguide.ui.search_controller import Asked, SearchController, SearchFn
+from fieldguide.ui.search_keys import ResultsList, SearchField, starts_search
+from fieldguide.ui.search_results import ROW_ROLE, ResultDelegate, ResultRow, SearchResultsModel
+from fieldguide.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+SEARCH_KEYS = ("Ctrl+K", "Ctrl+L")
+# A button that looks like a link: it sits in a sentence ("Showing results for kratom —").
+INSTEAD_STYLE = """
+QPushButton#searchInstead {
+    color: palette(link); text-decoration: underline; text-align: left;
+    border: 2px solid transparent; border-radius: 4px; padding: 0 4px; margin: 0 2px 4px 2px;
+}
+QPushButton#searchInstead:focus { border: 2px solid palette(highlight); }
+"""
+
+
+class SearchPanel(QWidget):
+    """The box, one status line and the results, over (and in place of) the topic tree."""
+
+    def __init__(
+        self,
+        tree: QWidget,
+        view: QTextEdit,
+        search_fn: SearchFn,
+        tasks: TaskRunner,
+        open_page: Callable[[str], None],
+        open_help: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tree, self.view = tree, view
+        self.open_page, self.open_help = open_page, open_help
+        self.controller = SearchController(search_fn, tasks, self)
+        self._open_first_on_results = False
+
+        self.box = SearchField()
+        self.box.setPlaceholderText(self.tr("Search the guide"))
+        self.box.setClearButtonEnabled(True)
+        self.box.setMinimumHeight(34)
+        self.box.setAccessibleName(self.tr("Search the guide"))
+        self.box.setAccessibleDescription(
+            self.tr("Type words to find pages. Down goes to the results, Enter opens the first.")
+        )
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setContentsMargins(6, 4, 6, 4)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.status.setAccessibleName(self.tr("About these results"))
+        self.status.hide()
+        self.instead = QPushButton()  # "search instead for kratum", under "Showing results for"
+        self.instead.setObjectName("searchInstead")
+        self.instead.setFlat(True)
+        self.instead.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.instead.setStyleSheet(INSTEAD_STYLE)
+        self.instead.setAccessibleName(self.tr("Search instead for what you typed"))
+        self.instead.setAccessibleDescription(
+            self.tr("Search for exactly the words you typed, without spelling help")
+        )
+        self.instead.clicked.connect(self._search_instead)
+        self.instead.hide()
+
+        self.model = SearchResultsModel(self, HELP_SLUG)
+        self.results = ResultsList()
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Rows wrap to the list's width: keep that width steady (no scroll bar coming and going).
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setAccessibleDescription(
+            self.tr("Pages that match your words. Enter opens one, Esc goes back to reading.")
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(tree)
+        self.stack.addWidget(self.results)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.box)
+        layout.addWidget(self.status)
+        layout.addWidget(self.instead, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.stack, 1)
+
+        self.focus_action = QAction(self.tr("Search the guide"), self)
+        self.focus_action.setShortcuts([QKeySequence(key) for key in SEARCH_KEYS])
+        self.focus_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.focus_action.setToolTip(self.tr("Search the guide ({})").format(SEARCH_KEYS[0]))
+        self.focus_action.triggered.connect(self.focus_box)
+
+        self.box.textChanged.connect(self._on_text_changed)
+        self.box.returnPressed.connect(self._on_return)
+        self.box.down_pressed.connect(self._into_results)
+        self.box.escape_pressed.connect(self.leave)
+        self.results.activated.connect(self._activate)
+        self.results.clicked.connect(self._activate)
+        self.results.escape_pressed.connect(self.leave)
+        self.results.up_from_top.connect(self.focus_box)
+        self.controller.results_ready.connect(self._show_results)
+        self.controller.failed.connect(self._show_failure)
+        self.controller.preparing.connect(self._show_preparing)
+        self.controller.cleared.connect(self._show_tree)
+        for widget in (tree, view):
+            widget.installEventFilter(self)
+
+    # -- intents -------------------------------------------------------------------------------
+
+    def window_actions(self) -> list[QAction]:
+        """Ctrl+K / Ctrl+L: add to the window so the keys work anywhere in it."""
+        return [self.focus_action]
+
+    def prepare(self, op: Callable[[], object]) -> None:
+        """Find or build the index with `op`, off the UI thread; searches wait for it."""
+        self.controller.prepare(op)
+
+    def focus_box(self) -> None:
+        """Put the keyboard in the search box, its text selected."""
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def clear(self) -> None:
+        """Empty the box and show the topics again (a kiosk reset calls this too)."""
+        self.box.clear()
+        self.controller.clear()
+
+    def reset(self) -> None:
+        """Forget the search (the kiosk's session reset): as at start."""
+        self.clear()
+
+    def leave(self) -> None:
+        """Esc: clear the search and go back to reading."""
+        self.clear()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Typing a letter while reading (article or topics) starts a search with it."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and starts_search(event)
+        ):
+            self.box.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.box.selectAll()
+            self.box.insert(event.text())
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- reactions -----------------------------------------------------------------------------
+
+    def _on_text_changed(self, text: str) -> None:
+        self._open_first_on_results = False
+        self.controller.text_typed(text)
+
+    def _on_return(self) -> None:
+        text = self.box.text()
+        if not text.strip():
+            return
+        shown = self.controller.shown
+        if (
+            shown is not None
+            and shown.text == text
+            and not shown.typing
+            and self.controller.settled
+        ):
+            self._open_first()
+            return
+        self._open_first_on_results = True
+        self.controller.search_now(text, exact=shown is not None and shown.exact)
+
+    def _open_first(self) -> None:
+        row = self.model.first_hit()
+        if row >= 0:
+            self._activate(self.model.index(row))
+        else:
+            self._into_results()
+
+    def _into_results(self) -> None:
+        if self.stack.currentWidget() is not self.results or not self.model.rows:
+            return
+        self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.results.currentIndex().isValid():
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def _activate(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, ResultRow):
+            return
+        if row.kind == "suggestion":
+            self.box.setText(row.target)
+            self.controller.search_now(row.target)
+            self.box.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif row.kind == "help":
+            self.open_help()
+        else:
+            self.open_page(row.target)
+            if row.hit is not None:
+                highlight_words(self.view, row.hit.matched, row.hit.first_match)
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _search_instead(self) -> None:
+        self.controller.search_now(self.box.text(), exact=True)
+        self.box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_results(self, results: SearchResults, asked: Asked) -> None:
+        had_focus = self.results.hasFocus()
+        self.model.set_results(results)
+        self.stack.setCurrentWidget(self.results)
+        self._set_status(self._status_html(results))
+        if results.corrected:
+            label = self.tr("search instead for {}").format(results.query.strip())
+            self.instead.setText(label)
+            self.instead.setAccessibleName(label)
+        self.instead.setVisible(bool(results.corrected))
+        if had_focus and self.model.rows:
+            self.results.setCurrentIndex(self.model.index(0))
+        if self._open_first_on_results:
+            self._open_first_on_results = False
+            self._open_first()
+        log.debug("showing %d rows for %r", len(self.model.rows), asked.text)
+
+    def _status_html(self, results: SearchResults) -> str:
+        said = html.escape(results.query.strip())
+        if results.corrected:
+            return self.tr("Showing results for <b>{}</b> —").format(html.escape(results.corrected))
+        if results.is_empty:
+            return self.tr("No pages match “{}”. Try one of these:").format(said)
+        return ""
+
+    def _show_failure(self, message: str) -> None:
+        self._show_tree()
+        self._set_status(
+            html.escape(message) + " " + self.tr("You can still browse the topics below.")
+        )
+
+    def _show_preparing(self) -> None:
+        self._set_status(self.tr("Preparing search…"))
+
+    def _show_tree(self) -> None:
+        self._open_first_on_results = False
+        self.model.clear()
+        self.stack.setCurrentWidget(self.tree)
+        self.instead.hide()
+        self._set_status("")
+
+    def _set_status(self, rich_text: str) -> None:
+        self.status.setText(rich_text)
+        self.status.setVisible(bool(rich_text))
+        self.status.setAccessibleDescription(self.status.text() or self.tr("No search"))

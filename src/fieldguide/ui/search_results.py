@@ -1,0 +1,224 @@
+"""The search results list: a model of rows (pages found, or what to try when nothing was) and
+a delegate that draws each row's title, topic path and snippet with the matched words marked."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from fieldguide.search.results import SearchHit, SearchResults
+from fieldguide.ui.find_bar import MATCH_COLOUR, MATCH_TEXT
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 40  # the ResultRow of a row
+
+RowKind = Literal["hit", "suggestion", "topic", "help"]
+Index = QModelIndex | QPersistentModelIndex
+
+_MARK = re.compile(r"(</?b>)")
+MARK_START = (
+    f'<span style="background-color:{MATCH_COLOUR.name()}; color:{MATCH_TEXT.name()};'
+    ' font-weight:600;">'
+)
+MARK_END = "</span>"
+PADDING = 6  # pixels around a row's text
+HELP_RED = QColor("#a4161a")  # the Get help now button's colour
+
+
+def safe_snippet_html(snippet: str) -> str:
+    """The snippet as rich text: only its <b>…</b> marks become markup (a highlighter span);
+    everything else is escaped again, whatever the text holds."""
+    parts: list[str] = []
+    inside = False
+    for part in _MARK.split(snippet):
+        if part == "<b>" and not inside:
+            parts.append(MARK_START)
+            inside = True
+        elif part == "</b>" and inside:
+            parts.append(MARK_END)
+            inside = False
+        elif part not in ("<b>", "</b>"):
+            parts.append(html.escape(html.unescape(part), quote=False))
+    if inside:
+        parts.append(MARK_END)
+    return "".join(parts)
+
+
+def snippet_text(snippet: str) -> str:
+    """The snippet as plain text (for screen readers)."""
+    return html.unescape(_MARK.sub("", snippet))
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One row of the list: a page found, a word to try, a topic to open, or Get help now."""
+
+    kind: RowKind
+    title: str  # plain text
+    detail: str  # plain text: the topic path, or what choosing the row does
+    snippet_html: str = ""  # safe rich text (see safe_snippet_html)
+    target: str = ""  # the word to search for, or the slug to open
+    hit: SearchHit | None = None
+
+    @property
+    def spoken(self) -> str:
+        """What a screen reader says for the row."""
+        snippet = snippet_text(self.hit.snippet) if self.hit else ""
+        return ". ".join(p for p in (self.title, self.detail, snippet) if p)
+
+
+class SearchResultsModel(QAbstractListModel):
+    """The rows for one SearchResults; `set_results` replaces them all."""
+
+    def __init__(self, parent: QObject | None = None, help_slug: str = "") -> None:
+        super().__init__(parent)
+        self.rows: list[ResultRow] = []
+        self.help_slug = help_slug  # a topic that holds only this page is the help row's twin
+
+    def set_results(self, results: SearchResults) -> None:
+        """Show `results`: the hits; when there are none, the words, topics and help to try."""
+        self.beginResetModel()
+        self.rows = [self._hit_row(hit) for hit in results.hits]
+        if not results.hits:
+            self.rows += [
+                ResultRow(
+                    "suggestion",
+                    self.tr("Did you mean “{}”?").format(word),
+                    self.tr("Search for this word"),
+                    target=word,
+                )
+                for word in results.suggestions
+            ]
+            self.rows += [
+                ResultRow("topic", topic.title, self.tr("A topic of this guide"), target=topic.slug)
+                for topic in results.nearest_topics
+                if not (results.offer_help and self._is_help(topic.slug))
+            ]
+            if results.offer_help or not self.rows:
+                self.rows.append(
+                    ResultRow(
+                        "help",
+                        self.tr("Get help now"),
+                        self.tr("Danger signs, what to do, and who to call"),
+                    )
+                )
+        self.endResetModel()
+
+    def _is_help(self, slug: str) -> bool:
+        help_slug = self.help_slug
+        return bool(help_slug) and (slug == help_slug or help_slug.startswith(slug + "/"))
+
+    def clear(self) -> None:
+        """No rows."""
+        self.beginResetModel()
+        self.rows = []
+        self.endResetModel()
+
+    def first_hit(self) -> int:
+        """The row of the first page found, or -1."""
+        return next((i for i, row in enumerate(self.rows) if row.kind == "hit"), -1)
+
+    def _hit_row(self, hit: SearchHit) -> ResultRow:
+        path = " › ".join(hit.topic_path)
+        return ResultRow("hit", hit.title, path, safe_snippet_html(hit.snippet), hit.slug, hit)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.spoken
+        return None
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a row as rich text: the title, the topic path in a quieter colour, the snippet."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _document(self, option: QStyleOptionViewItem, row: ResultRow, width: int) -> QTextDocument:
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text = palette.color(group).name()
+        dim = text if selected else palette.color(QPalette.ColorRole.PlaceholderText).name()
+        size = max(option.font.pointSizeF(), 8.0)  # type: ignore[attr-defined]
+        title_style = f"font-size:{size * 1.12:.1f}pt; font-weight:600; color:{text};"
+        parts = [
+            f'<p style="margin:0; {title_style}">{html.escape(row.title)}</p>',
+            f'<p style="margin:0; color:{dim}; font-size:{size * 0.92:.1f}pt;">'
+            f"{html.escape(row.detail)}</p>"
+            if row.detail
+            else "",
+            f'<p style="margin-top:2px; color:{text};">{row.snippet_html}</p>'
+            if row.snippet_html
+            else "",
+        ]
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        document.setHtml("".join(parts))
+        document.setTextWidth(max(width - 2 * PADDING, 40))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, ResultRow):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # type: ignore[attr-defined]
+        style = self.view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
+        rect = opt.rect  # type: ignore[attr-defined]
+        document = self._document(opt, row, rect.width())
+        painter.save()
+        # A hairline between rows; the Get help now row has the help button's red at its edge.
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Mid))  # type: ignore[attr-defined]
+        painter.drawLine(
+            rect.left() + PADDING, rect.bottom(), rect.right() - PADDING, rect.bottom()
+        )
+        if row.kind == "help":
+            painter.fillRect(rect.left(), rect.top() + 2, 4, rect.height() - 4, HELP_RED)
+        painter.translate(rect.left() + PADDING, rect.top() + PADDING)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        clip = QRectF(0, 0, rect.width() - 2 * PADDING, rect.height() - 2 * PADDING)
+        context.clip = clip
+        painter.setClipRect(clip)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, ResultRow):
+            return super().sizeHint(option, index)
+        width = self.view.viewport().width()
+        document = self._document(option, row, width)
+        return QSize(width, int(document.size().height()) + 2 * PADDING + 2)
