@@ -104,6 +104,7 @@ def test_the_catalog_answers_the_window_without_reading_the_library(library_dir:
     assert library.articles["withdrawal/how-long"].title == "How long it lasts"
     assert "home" in library.articles
     assert library.glossary[0].definition.startswith("What your body")
+    assert dict(library.mounts) == {}  # asked by search and the renderer: no sites here
     assert loads == []
     assert not library.loaded
 

@@ -88,14 +88,17 @@ def run(args: argparse.Namespace, started: float) -> int:
     service = LocalHelpService(library, config)
     search, tasks, folder = SearchService(), TaskRunner(qt_app), library_dir(args)
     window = MainWindow(service, search.search, tasks)
-    window.search.prepare(  # off the UI thread; a search typed meanwhile waits for it
-        lambda: search.prepare(
-            folder,
-            default_index_path(folder),
-            paths.locate_user_data(kiosk=kiosk_mode).cache_dir,  # None in a kiosk: memory
-            library,  # its site libraries are searched too
+
+    def prepare_search() -> None:  # off the UI thread; a search typed meanwhile waits for it
+        window.search.prepare(
+            lambda: search.prepare(
+                folder,
+                default_index_path(folder),
+                paths.locate_user_data(kiosk=kiosk_mode).cache_dir,  # None in a kiosk: memory
+                library,  # its site libraries are searched too
+            )
         )
-    )
+
     if notice:
         window.statusBar().showMessage(notice)
     start = start_slug(config, service)
@@ -119,8 +122,10 @@ def run(args: argparse.Namespace, started: float) -> int:
             QTimer.singleShot(0, kiosk.release if kiosk else qt_app.quit)
 
         window.view.painted.connect(report, type=_single_shot_connection())
-    else:
-        window.view.painted.connect(lambda: _preload(window), type=_single_shot_connection())
+    else:  # after the first paint, so that their threads do not slow it down
+        window.view.painted.connect(
+            lambda: (prepare_search(), _preload(window)), type=_single_shot_connection()
+        )
     if kiosk:
         kiosk.show()
     else:

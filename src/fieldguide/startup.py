@@ -193,6 +193,11 @@ class LazyLibrary:
         return self.quick.catalog.articles
 
     @property
+    def mounts(self) -> Mapping[str, Path]:
+        """No site libraries: the quick start is only used for a guide opened without them."""
+        return self._library.mounts if self._library is not None else {}
+
+    @property
     def glossary(self) -> tuple[GlossaryTerm, ...]:
         return self._library.glossary if self._library is not None else self.quick.glossary
 
