@@ -68,6 +68,28 @@ def ensure_environment() -> Path:
     return python
 
 
+def in_environment() -> bool:
+    """True when this interpreter is the environment's own."""
+    return Path(sys.prefix).resolve() == VENV.resolve()
+
+
+def rerun_in_environment(script: str, argv: list[str]) -> None:
+    """Run `script` again with the environment's Python (set up first) unless this is it.
+
+    For build scripts that need the locked packages (PyInstaller, PySide6) but should start
+    with any Python 3.11+: `python3 build_scripts/build.py` works on a fresh checkout. Exits
+    with the script's exit code; returns only when already inside the environment.
+    """
+    if in_environment():
+        return
+    try:
+        python = ensure_environment()
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"Setting up the environment failed: {exc}", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(subprocess.run([str(python), str(Path(script).resolve()), *argv]).returncode)
+
+
 def main(argv: list[str]) -> int:
     """Dispatch `run`, `test` or `tool`."""
     if not argv or argv[0] not in {"run", "test", "tool"}:

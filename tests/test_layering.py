@@ -8,7 +8,17 @@ import sys
 
 import fieldguide
 
-PURE = ("library", "search", "userdata", "config", "paths", "errors", "helpinfo", "navigation")
+PURE = (
+    "library",
+    "search",
+    "userdata",
+    "config",
+    "paths",
+    "errors",
+    "helpinfo",
+    "navigation",
+    "startup",
+)
 
 
 def pure_modules() -> list[str]:

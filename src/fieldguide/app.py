@@ -9,31 +9,30 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldguide import notrace, paths
 from fieldguide.config import Config, load_config
 from fieldguide.helpinfo import LocalHelpService
-from fieldguide.library.loader import load_library
-from fieldguide.library.model import Library, Problem
-from fieldguide.library.sites import combine, load_sites, site_notice
-from fieldguide.userdata import Preferences, UserData
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication
 
-    from fieldguide.library.service import LibraryService
+    from fieldguide.library.model import Library, Problem
+    from fieldguide.library.service import LibraryService, Page
     from fieldguide.ui import MainWindow
     from fieldguide.ui.file_dialogs import FileDialogs
     from fieldguide.ui.kiosk import KioskController
     from fieldguide.ui.search_controller import SearchFn
     from fieldguide.ui.session_reset import SessionReset
     from fieldguide.ui.tasks import TaskRunner
+    from fieldguide.userdata import UserData
 
 log = logging.getLogger(__name__)
+
+DESKTOP_ID = "org.fieldguide.FieldGuide"  # resources/linux/<this>.desktop
 
 
 def library_dir(args: argparse.Namespace) -> Path:
@@ -47,7 +46,11 @@ def load_guide_with_sites(
     """The guide in `root` with the config's site libraries shown beside it (library.sites), and
     a one-line notice for the window when some site cannot be shown ("" when all are). The
     config's start_page may then be a site page ("our-clinic/local-services")."""
-    combined = combine(load_library(root), load_sites(config.libraries))
+    from fieldguide.library.loader import load_library
+    from fieldguide.library.sites import combine, load_sites, site_notice
+
+    # No link check of the guide: it reads every article; `fieldguide check` does it.
+    combined = combine(load_library(root, check_links=False), load_sites(config.libraries))
     for site in combined.sites:
         for problem in site.problems:
             log.warning("Site library %s: %s", site.folder, problem)
@@ -57,6 +60,8 @@ def load_guide_with_sites(
 
 def open_user_data(config: Config, kiosk: bool) -> tuple[UserData, str]:
     """The reader's saved data (memory only in a kiosk) and a notice about where it lives."""
+    from fieldguide.userdata import Preferences, UserData
+
     where = paths.locate_user_data(kiosk=kiosk)
     defaults = Preferences()
     try:
@@ -66,13 +71,27 @@ def open_user_data(config: Config, kiosk: bool) -> tuple[UserData, str]:
     return UserData.open(where.user_db, defaults=defaults), where.notice
 
 
-def home_page(window: MainWindow, service: LibraryService, start: str = "") -> Callable[[], None]:
+def home_page(
+    window: MainWindow, service: LibraryService, start: str = "", stored: Page | None = None
+) -> Callable[[], None]:
     """Opens the start page: `start` (from the config) when the library has it, else the
-    library's home, else a plain message that there are no articles."""
-    slug = start if service.exists(start) else service.home
-    if slug:
-        return partial(window.open, slug)  # through open(), so Back and History know it
-    return partial(window.show_page, service.start_page())
+    library's home, else a plain message that there are no articles. Until the library is read,
+    the home page stored in the search index (`stored`) is shown instead of rendering it."""
+    from fieldguide.startup import LazyLibrary
+
+    def show() -> None:
+        slug = start if service.exists(start) else service.home
+        library = service.library
+        quick = isinstance(library, LazyLibrary) and not library.loaded
+        if stored is not None and quick and slug == stored.slug:
+            window.about_to_open.emit(slug, "")  # Back and History know it, as with open()
+            window.show_page(stored)
+        elif slug:
+            window.open(slug)  # through open(), so Back and History know it
+        else:
+            window.show_page(service.start_page())
+
+    return show
 
 
 def build_window(
@@ -83,6 +102,7 @@ def build_window(
     start: str = "",
     search_fn: SearchFn | None = None,
     tasks: TaskRunner | None = None,
+    stored_start: Page | None = None,
 ) -> MainWindow:
     """The window on a library and the reader's saved data, put back as the reader left it:
     size, panels, zoom, theme, the page and how far down it. Saved data never stops it opening.
@@ -98,12 +118,14 @@ def build_window(
         window.banner.show_message(text)
     window.session.restore_window()
     if not window.session.restore_reading():
-        home_page(window, service, start)()
+        home_page(window, service, start, stored_start)()
     return window
 
 
 def run(args: argparse.Namespace, started: float) -> int:
     """Open the reader; with --exit-after-start, quit after the first paint of the start page."""
+    if args.self_test:
+        return _self_test(args)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -122,27 +144,40 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
     QApplication.setStyle("Fusion")  # draws from our palettes the same way on every system
+    _set_identity(qt_app)
 
-    library, notice = load_guide_with_sites(library_dir(args), config, config_problems)
+    stored_start: Page | None = None
+    if config.libraries or config.start_page:  # the index knows the guide alone, its own home
+        library, notice = load_guide_with_sites(library_dir(args), config, config_problems)
+    else:
+        from fieldguide.startup import open_library
+
+        library, stored_start = open_library(library_dir(args))
+        notice = ""
     service = LocalHelpService(library, config)
     # --exit-after-start measures the start page and leaves no trace: its data stays in memory.
     store, where_notice = open_user_data(config, kiosk_mode or args.exit_after_start)
     files = None if kiosk_mode else QtFileDialogs()
     search, tasks, folder = SearchService(), TaskRunner(qt_app), library_dir(args)
     start = start_slug(config, service)
-    window = build_window(service, store, files, where_notice, start, search.search, tasks)
-    qt_app.aboutToQuit.connect(window.user.close)  # write what is pending, then close the file
-    window.search.prepare(  # off the UI thread; a search typed meanwhile waits for it
-        lambda: search.prepare(
-            folder,
-            default_index_path(folder),
-            paths.locate_user_data(kiosk=kiosk_mode).cache_dir,  # None in a kiosk: memory
-            library,  # its site libraries are searched too
-        )
+    window = build_window(
+        service, store, files, where_notice, start, search.search, tasks, stored_start
     )
+    qt_app.aboutToQuit.connect(window.user.close)  # write what is pending, then close the file
+
+    def prepare_search() -> None:  # off the UI thread; a search typed meanwhile waits for it
+        window.search.prepare(
+            lambda: search.prepare(
+                folder,
+                default_index_path(folder),
+                paths.locate_user_data(kiosk=kiosk_mode).cache_dir,  # None in a kiosk: memory
+                library,  # its site libraries are searched too
+            )
+        )
+
     if notice:
         window.statusBar().showMessage(notice)
-    go_home = home_page(window, service, start)
+    go_home = home_page(window, service, start, stored_start)
     kiosk = _kiosk(qt_app, window, config, go_home) if kiosk_mode else None
     result = {"exit": 0}
     if args.exit_after_start:
@@ -154,13 +189,17 @@ def run(args: argparse.Namespace, started: float) -> int:
                 "ms_since_main": round(elapsed * 1000, 1),
                 "ms_since_process_start": _ms_since_process_start(),
                 "slug": window.current_slug,
-                "problems": len(library.problems),
+                "problems": _problem_count(library),
                 "kiosk": kiosk is not None,
             }
             print(json.dumps(line), flush=True)
             QTimer.singleShot(0, kiosk.release if kiosk else qt_app.quit)
 
         window.view.painted.connect(report, type=_single_shot_connection())
+    else:  # after the first paint, so that their threads do not slow it down
+        window.view.painted.connect(
+            lambda: (prepare_search(), _preload(window)), type=_single_shot_connection()
+        )
     if kiosk:
         kiosk.show()
     else:
@@ -236,6 +275,51 @@ def _kiosk(
     window.keep_help_in_sight()  # Get help now is wider in the larger text too
     kiosk.exited.connect(qt_app.quit)
     return kiosk
+
+
+def _problem_count(library: Library) -> int:
+    """The library's problems, without reading a library that is not read yet."""
+    from fieldguide.startup import LazyLibrary
+
+    if isinstance(library, LazyLibrary):
+        return library.problem_count()
+    return len(library.problems)
+
+
+def _preload(window: MainWindow) -> None:
+    """After the first paint: read the library in a thread; if the index turns out to be out of
+    date, show the library as it is (back on the window's thread)."""
+    from PySide6.QtCore import QTimer
+
+    from fieldguide.startup import LazyLibrary
+
+    library = window.service.library
+    if not isinstance(library, LazyLibrary):
+        return
+
+    def done(lazy: LazyLibrary) -> None:
+        if lazy.stale:
+            QTimer.singleShot(0, window, window.library_reloaded)
+
+    library.preload(done)
+
+
+def _set_identity(qt_app: object) -> None:
+    """The window icon, and the desktop entry's name so that Wayland docks find that icon."""
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    assert isinstance(qt_app, QGuiApplication)
+    qt_app.setDesktopFileName(DESKTOP_ID)
+    icon = paths.resources_dir() / "icons" / "fieldguide.png"
+    if icon.is_file():
+        qt_app.setWindowIcon(QIcon(str(icon)))
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    """--self-test: check library, rendering, search and Qt plugins, print one JSON line."""
+    from fieldguide.selftest import run_self_test
+
+    return run_self_test(library_dir(args))
 
 
 def _single_shot_connection() -> object:

@@ -17,6 +17,8 @@ import importlib
 import sys
 import time
 
+from fieldguide import __version__
+
 # Process start as early as we can see it; --exit-after-start reports time from here.
 STARTED = time.perf_counter()
 
@@ -37,6 +39,7 @@ def reader_parser() -> argparse.ArgumentParser:
         + "; ".join(f"{name}: {text}" for name, (_, text) in SUBCOMMANDS.items())
         + ". Use 'fieldguide SUBCOMMAND --help' for more.",
     )
+    parser.add_argument("--version", action="version", version=f"Field Guide {__version__}")
     parser.add_argument("--library", metavar="DIR", help="open this library folder")
     parser.add_argument("--config", metavar="FILE", help="deployment config (fieldguide.toml)")
     parser.add_argument("--kiosk", action="store_true", help="start in kiosk mode")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -102,6 +101,8 @@ def is_writable(folder: Path) -> bool:
     A write-protected stick, a read-only folder or a path under a file all give False. Checking by
     doing rather than with os.access, which says yes to root and knows nothing of locked media.
     """
+    import tempfile  # only when user data is placed, not for the first paint
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=".fieldguide-write-test-", dir=folder)

@@ -13,6 +13,7 @@ from fieldguide import paths
 from fieldguide.search import build_index_file, default_index_path, library_hash
 from fieldguide.search.handle import load_for_index
 from fieldguide.search.synonyms import load_synonyms
+from fieldguide.startup import store_start_page
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     rules, problems = load_synonyms(root)
     try:
         build_index_file(library, out, content_hash, rules)
+        # The start page, rendered now, so that the reader opens without parsing the library.
+        store_start_page(out, library, content_hash)
     except (OSError, sqlite3.Error) as exc:
         print(f"The index cannot be written to {out}: {exc}", file=sys.stderr)
         return 1

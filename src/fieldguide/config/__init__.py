@@ -8,9 +8,17 @@ message); the reader starts whatever they say. The kiosk PIN helpers live here t
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from fieldguide.config.load import default_config_path, load_config, parse_config
 from fieldguide.config.model import CONFIG_NAME, THEMES, Config, HelpContact, KioskSettings, Theme
-from fieldguide.config.pin import PinAttempts, hash_pin, is_pin_hash, pin_problem, verify_pin
+
+if TYPE_CHECKING:
+    from fieldguide.config.pin import PinAttempts, hash_pin, is_pin_hash, pin_problem, verify_pin
+
+# The PIN helpers (hashlib, hmac) are imported on first use: the reader starts without them.
+_PIN_NAMES = frozenset({"PinAttempts", "hash_pin", "is_pin_hash", "pin_problem", "verify_pin"})
 
 __all__ = [
     "CONFIG_NAME",
@@ -28,3 +36,9 @@ __all__ = [
     "pin_problem",
     "verify_pin",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PIN_NAMES:
+        return getattr(importlib.import_module("fieldguide.config.pin"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

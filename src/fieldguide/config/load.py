@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from pathlib import Path
 
 from fieldguide import paths
 from fieldguide.config.model import CONFIG_NAME, Config
-from fieldguide.config.validate import Validator
 from fieldguide.library.model import Problem, Severity
 
 log = logging.getLogger(__name__)
@@ -54,6 +52,11 @@ def load_config(
 
 def parse_config(text: str, file: Path) -> tuple[Config, tuple[Problem, ...]]:
     """Settings from the TOML `text` of `file` (relative folders are read from its folder)."""
+    # Imported here: with no settings file (the usual case) the reader starts without them.
+    import tomllib
+
+    from fieldguide.config.validate import Validator
+
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:

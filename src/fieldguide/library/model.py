@@ -82,6 +82,15 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """One heading of a rendered document, for an in-article list of contents."""
+
+    level: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Topic:
     """A folder of the library: its articles and sub-topics, sorted by order then title."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,48 +23,15 @@ from fieldguide.library import mdext, sanitize
 from fieldguide.library.links import heading_id
 from fieldguide.library.mdext import boxes, glossary, images, links
 from fieldguide.library.mdext.qtcompat import QtCompatExtension
-from fieldguide.library.model import Article, GlossaryTerm, Library, Problem, Severity
+from fieldguide.library.model import Article, GlossaryTerm, Heading, Library, Problem, Severity
 from fieldguide.library.plaintext import markdown_text, plain_text
+from fieldguide.library.style import DEFAULT_CSS
 
 __all__ = ["DEFAULT_CSS", "Heading", "Rendered", "Renderer", "markdown_text", "plain_text"]
 
 log = logging.getLogger(__name__)
 
-# A light theme for QTextDocument.setDefaultStyleSheet (Qt's rich-text CSS subset). Classes the
-# view may style: table.box / td.box with .danger or .note, p.box-title, table.data, a.term,
-# a.external, a.broken and span.broken, span.missing-image, p.render-failed; and for the end of
-# each article (library/service.py): div.sources, ol.sources, span.source-title, p.reviewed.
-DEFAULT_CSS = """
-h1, h2, h3, h4 { color: #1f3a5f; }
-a { color: #0b57a4; }
-a.external { color: #0b57a4; }
-a.term { color: #1d5c3a; text-decoration: underline; }
-a.broken, span.broken { color: #b3261e; }
-span.missing-image, p.render-failed { color: #b3261e; font-style: italic; }
-table.box { border-style: solid; border-collapse: collapse; margin-top: 10px; margin-bottom: 10px; }
-table.danger { border-color: #b3261e; }
-td.danger { background-color: #fdecea; color: #1b1b1b; }
-table.danger p.box-title { color: #8c1d18; }
-table.note { border-color: #2b6cb0; }
-td.note { background-color: #eaf2fb; color: #1b1b1b; }
-table.note p.box-title { color: #1f3a5f; }
-table.data { border-color: #9aa5b1; border-collapse: collapse; margin-top: 8px; }
-th { background-color: #eef1f4; }
-div.sources { margin-top: 12px; }
-ol.sources { margin-top: 4px; }
-p.reviewed { color: #3d4853; font-style: italic; }
-"""
-
 _NOTICE_OUTPUTS = (links.NOTICES, images.NOTICES, boxes.NOTICES)
-
-
-@dataclass(frozen=True)
-class Heading:
-    """One heading of a rendered document, for an in-article list of contents."""
-
-    level: int
-    id: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -136,6 +103,28 @@ def _line(text: str, needle: str, first_line: int) -> int | None:
     return None if at < 0 else first_line + text.count("\n", 0, at)
 
 
+class _LazyIds(Collection[str]):
+    """A set of heading ids made the first time it is looked at."""
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self._make = make
+        self._ids: frozenset[str] | None = None
+
+    def _get(self) -> frozenset[str]:
+        if self._ids is None:
+            self._ids = self._make()
+        return self._ids
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
 class Renderer:
     """Renders the articles of one library. One per thread: it is not thread-safe."""
 
@@ -144,7 +133,7 @@ class Renderer:
         self._md = build_markdown(
             root=str(library.root),
             terms=library.glossary,
-            anchors=self.heading_ids,
+            anchors=self._anchors,
             locate=library.file_location if library.mounts else None,
         )
         self._outline_md = _base_markdown()
@@ -160,6 +149,13 @@ class Renderer:
             self._outline_md.convert(article.body)
             self._ids[slug] = frozenset(h.id for h in _headings(self._outline_md))
         return self._ids[slug]
+
+    def _anchors(self, slug: str) -> Collection[str] | None:
+        """For links: None for a missing article, else its heading ids, worked out only when a
+        link names a heading (most links do not; the start page links to 30 articles)."""
+        if self.library.article(slug) is None:
+            return None
+        return _LazyIds(lambda: self.heading_ids(slug) or frozenset())
 
     def render(self, article: Article) -> Rendered:
         """The article body as safe HTML (the title is not included). Never raises."""

@@ -7,10 +7,13 @@ import datetime as dt
 import html
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fieldguide.library.handout import long_date
-from fieldguide.library.model import Library, Source, Topic
-from fieldguide.library.render import Heading, Renderer
+from fieldguide.library.model import Heading, Library, Source, Topic
+
+if TYPE_CHECKING:  # Markdown is imported when the first article is rendered, not at start-up
+    from fieldguide.library.render import Renderer
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +129,8 @@ class LibraryService:
         article = self.library.article(slug)
         if article is not None:
             if self._renderer is None:
+                from fieldguide.library.render import Renderer
+
                 self._renderer = Renderer(self.library)
             rendered = self._renderer.render(article)
             sources = self.sources_of(slug)

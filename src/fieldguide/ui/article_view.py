@@ -6,7 +6,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from fieldguide.library.render import DEFAULT_CSS
+from fieldguide.library.style import DEFAULT_CSS
 from fieldguide.ui.picture_fit import Sizes, fit_pictures
 
 DOCUMENT_MARGIN = 16  # pixels around the text

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldguide.library.render import Heading
+from fieldguide.library.model import Heading
 
 log = logging.getLogger(__name__)
 

@@ -102,13 +102,26 @@ class GlossaryPopup(QFrame):
 class GlossaryLinks(QObject):
     """Turns activated `term:` links of `view` into a popup under the word."""
 
-    def __init__(self, view: QTextBrowser, definitions: Mapping[str, str]) -> None:
+    def __init__(
+        self, view: QTextBrowser, definitions: Mapping[str, str], *, watch_now: bool = True
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.definitions = dict(definitions)
         self.popup = GlossaryPopup(view)
         self._pressed_at: QPoint | None = None
-        view.viewport().installEventFilter(self)
+        self._watching = False
+        if watch_now:
+            self.watch_viewport()
+
+    def watch_viewport(self) -> None:
+        """Note where the page is pressed, to put the popup under the word clicked.
+
+        The first `viewport()` call costs 10-20 ms (PySide6 then makes the Python types of all
+        widget classes), so the main window calls this after its first paint."""
+        if not self._watching:
+            self._watching = True
+            self.view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QMouseEvent) and event.type() in (

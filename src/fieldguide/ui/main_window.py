@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -95,7 +95,11 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.view)
         self.addActions(self.find_bar.window_actions())
         terms = {t.term: t.definition for t in service.library.glossary}
-        self.glossary = GlossaryLinks(self.view, terms)
+        self.glossary = GlossaryLinks(self.view, terms, watch_now=False)
+        self.view.painted.connect(  # after the first paint, not during it
+            lambda: QTimer.singleShot(0, self.glossary.watch_viewport),
+            type=Qt.ConnectionType.SingleShotConnection,
+        )
         self.link_out = ExternalLinkDialog(self)
         self.handout = HandoutPrinter(self, service)
         self.handout.message.connect(self.statusBar().showMessage)
@@ -207,6 +211,13 @@ class MainWindow(QMainWindow):
             self._show(page)
         if anchor:
             self.view.scrollToAnchor(anchor)
+
+    def library_reloaded(self) -> None:
+        """The library was read again (its prebuilt index was out of date): show it as it is."""
+        self.model = TopicTreeModel(nodes_from_library(self.service.library), self.tree)
+        self.tree.setModel(self.model)
+        slug = self.current_slug
+        self.show_page(self.service.page(slug) if slug else self.service.start_page())
 
     def show_page(self, page: Page) -> None:
         """Show a page the service made (the start page, or a problem explained in plain words)."""

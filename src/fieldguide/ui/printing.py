@@ -14,15 +14,18 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPageLayout, QPainter, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fieldguide.library.handout import long_date, sources_html
 from fieldguide.library.service import LibraryService, Page
 from fieldguide.ui.kiosk_policy import OPENS_FILE, PRINTS, tag
+
+if TYPE_CHECKING:  # QtPrintSupport is loaded when the reader first prints, not at start-up
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +53,7 @@ th {{ background-color: #eeeeee; }}
 """
 
 PdfPathAsker = Callable[[QWidget, str], str]  # (parent, suggested path) -> chosen path or ""
-PrintDialogFactory = Callable[[QPrinter, QWidget], QPrintDialog]
+PrintDialogFactory = Callable[["QPrinter", QWidget], "QPrintDialog"]
 
 
 def build_handout(
@@ -115,6 +118,8 @@ def paint_pages(document: QTextDocument, printer: QPrinter) -> bool:
 
 def new_printer(title: str) -> QPrinter:
     """A high-resolution printer set up for a handout (the platform's paper size)."""
+    from PySide6.QtPrintSupport import QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     printer.setCreator("Field Guide")
@@ -133,6 +138,8 @@ def file_name_for(title: str) -> str:
 
 def ask_pdf_path_with_dialog(parent: QWidget, suggested: str) -> str:
     """Ask where to save the PDF with the platform's Save dialog ("" if cancelled)."""
+    from PySide6.QtWidgets import QFileDialog  # its types cost start-up time; made when needed
+
     path, _filter = QFileDialog.getSaveFileName(
         parent, parent.tr("Save the handout as PDF"), suggested, parent.tr("PDF files (*.pdf)")
     )
@@ -151,7 +158,7 @@ class HandoutPrinter(QObject):
         service: LibraryService,
         *,
         ask_pdf_path: PdfPathAsker = ask_pdf_path_with_dialog,
-        print_dialog: PrintDialogFactory = QPrintDialog,
+        print_dialog: PrintDialogFactory | None = None,  # None: the platform's print dialog
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
@@ -195,6 +202,10 @@ class HandoutPrinter(QObject):
         if self.page is None:
             return
         printer = new_printer(self.page.title)
+        if self.print_dialog is None:
+            from PySide6.QtPrintSupport import QPrintDialog
+
+            self.print_dialog = QPrintDialog
         dialog = self.print_dialog(printer, self.parent_widget)
         dialog.setWindowTitle(self.tr("Print handout"))
         dialog.accepted.connect(lambda: self._print_chosen(printer))
@@ -204,6 +215,8 @@ class HandoutPrinter(QObject):
     def print_on_default_printer(self) -> bool:
         """Print the handout on the computer's default printer with no dialog (kiosk mode);
         False when the computer has no printer."""
+        from PySide6.QtPrintSupport import QPrinterInfo
+
         if QPrinterInfo.defaultPrinter().isNull():
             return False
         if self.page is not None:
@@ -226,7 +239,7 @@ class HandoutPrinter(QObject):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         printer = new_printer(self.page.title)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
         printer.setOutputFileName(path)
         if not self._print_to(printer):
             return ""

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from fieldguide.library.render import DEFAULT_CSS
+from fieldguide.library.style import DEFAULT_CSS
 from fieldguide.ui.icons import icon
 
 log = logging.getLogger(__name__)

@@ -1,7 +1,12 @@
-"""A read-only tree model of topics and articles, built from plain nodes (scales to 20,000 rows)."""
+"""A read-only tree model of topics and articles, built from plain nodes (scales to 20,000 rows).
+
+A topic's rows are made the first time the view asks for them (`Node.fill`), so opening a
+library of 20,000 articles makes the few dozen rows on show, not 20,000.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -25,6 +30,7 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     row: int = 0
+    fill: Callable[[Node], None] | None = None  # adds the children on first use
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -32,19 +38,35 @@ class Node:
         self.children.append(child)
         return child
 
+    def kids(self) -> list[Node]:
+        """The children, made now if they are not yet."""
+        if self.fill is not None:
+            fill, self.fill = self.fill, None
+            fill(self)
+        return self.children
+
+    def may_have_kids(self) -> bool:
+        """True if the node has children or will make some (without making them)."""
+        return self.fill is not None or bool(self.children)
+
 
 def nodes_from_library(library: Library) -> Node:
     """The invisible root node of a library's topic tree (articles first, then sub-topics)."""
 
-    def fill(target: Node, topic: Topic) -> None:
-        for slug in topic.articles:
-            article = library.articles[slug]
-            target.add(Node(slug, article.title, "article", article.summary))
-        for child in topic.children:
-            fill(target.add(Node(child.slug, child.title, "topic", child.summary)), child)
+    def filler(topic: Topic) -> Callable[[Node], None]:
+        def fill(target: Node) -> None:
+            for slug in topic.articles:
+                article = library.articles[slug]
+                target.add(Node(slug, article.title, "article", article.summary))
+            for child in topic.children:
+                node = Node(child.slug, child.title, "topic", child.summary)
+                node.fill = filler(child)
+                target.add(node)
+
+        return fill
 
     root = Node("", library.title, "topic")
-    fill(root, library.topics)
+    root.fill = filler(library.topics)
     return root
 
 
@@ -55,12 +77,34 @@ class TopicTreeModel(QAbstractItemModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self._root = root
         self._by_slug: dict[str, Node] = {}
-        self._index_slugs(root)
 
-    def _index_slugs(self, node: Node) -> None:
-        for child in node.children:
-            self._by_slug.setdefault(child.slug, child)
-            self._index_slugs(child)
+    def _find(self, slug: str) -> Node | None:
+        """The node for `slug`, making only the rows of the topics above it.
+
+        Slugs are folder paths, so the topics above "a/b/c" are "a" and "a/b". Where an article
+        and a topic share a slug the article wins, as articles come first among the rows."""
+        found = self._by_slug.get(slug)
+        if found is not None or not slug:
+            return found
+        parts = slug.split("/")
+        node: Node | None = self._root
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            last = depth == len(parts)
+            assert node is not None
+            node = next(
+                (
+                    child
+                    for child in node.kids()
+                    if child.slug == prefix and (last or child.kind == "topic")
+                ),
+                None,
+            )
+            if node is None:
+                return None
+        assert node is not None
+        self._by_slug[slug] = node
+        return node
 
     def _node(self, index: Index) -> Node:
         if index.isValid():
@@ -71,9 +115,10 @@ class TopicTreeModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         node = self._node(parent)
-        if column != 0 or not 0 <= row < len(node.children):
+        kids = node.kids()
+        if column != 0 or not 0 <= row < len(kids):
             return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
+        return self.createIndex(row, 0, kids[row])
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
@@ -86,7 +131,12 @@ class TopicTreeModel(QAbstractItemModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self._node(parent).children)
+        return len(self._node(parent).kids())
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return False
+        return self._node(parent).may_have_kids()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
@@ -107,7 +157,7 @@ class TopicTreeModel(QAbstractItemModel):
 
     def index_of(self, slug: str) -> QModelIndex:
         """The index of the row for `slug`, or an invalid index."""
-        node = self._by_slug.get(slug)
+        node = self._find(slug)
         if node is None:
             return QModelIndex()
         return self.createIndex(node.row, 0, node)
