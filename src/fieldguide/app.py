@@ -229,7 +229,8 @@ def kiosk_resets(window: MainWindow) -> SessionReset:
             ViewReset(window.view),
             CallReset(window.find_bar.field.clear),
             CallReset(window.find_bar.close_bar),
-            CallReset(lambda: window.contents.set_expanded(True)),
+            # Folded: on a kiosk's touch rows the list would push the article off a small screen.
+            CallReset(lambda: window.contents.set_expanded(False)),
             CallReset(window.statusBar().clearMessage),
             window.search,  # the box, the results and "did you mean"
             # The reader's own data: bookmarks, history, position, zoom, theme; then the parts
@@ -269,6 +270,7 @@ def _kiosk(
     )
     kiosk.install(qt_app)
     window.zoom.refresh()  # the article follows the kiosk's larger text
+    window.contents.set_expanded(False)  # "On this page" opens with one tap
     # Bookmarks and history would vanish at every reset: a kiosk does not offer them.
     for action in kiosk_hidden_actions(window):
         action.setVisible(False)
