@@ -71,7 +71,8 @@ def sandbox(tmp_path: Path, *, compiled: bool = True) -> tuple[dict[str, str], l
         folder.mkdir()
     folders["runtime"].chmod(0o700)
     program = folders["program"]
-    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    # An installed program has no README screenshots; leaving them out keeps the copy small.
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc", "screenshots")
     shutil.copytree(ROOT / "src", program / "src", ignore=skip)
     shutil.copytree(ROOT / "resources", program / "resources", ignore=skip)
     (program / "fieldguide.toml").write_text(CONFIG.format(pin_hash=hash_pin(PIN)))
