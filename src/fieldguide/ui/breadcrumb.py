@@ -41,6 +41,7 @@ class Breadcrumb(QWidget):
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None and widget is not self.title:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         self.buttons = []
         for slug, topic in trail:
