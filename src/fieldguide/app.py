@@ -58,17 +58,17 @@ def load_guide_with_sites(
     return combined.library, site_notice(combined, missing)
 
 
-def open_user_data(config: Config, kiosk: bool) -> tuple[UserData, str]:
-    """The reader's saved data (memory only in a kiosk) and a notice about where it lives."""
+def open_user_data(config: Config, user_db: Path | None) -> UserData:
+    """The reader's saved data in `user_db` (None: in memory only), with the config's text size
+    and theme as the defaults."""
     from fieldguide.userdata import Preferences, UserData
 
-    where = paths.locate_user_data(kiosk=kiosk)
     defaults = Preferences()
     try:
         defaults = Preferences(zoom=config.text_size, theme=config.theme)
     except ValueError as exc:  # the config clamps and checks; this is a last guard
         log.warning("config text size or theme not used: %s", exc)
-    return UserData.open(where.user_db, defaults=defaults), where.notice
+    return UserData.open(user_db, defaults=defaults)
 
 
 def home_page(
@@ -155,13 +155,15 @@ def run(args: argparse.Namespace, started: float) -> int:
         library, stored_start = open_library(library_dir(args))
         notice = ""
     service = LocalHelpService(library, config)
-    # --exit-after-start measures the start page and leaves no trace: its data stays in memory.
-    store, where_notice = open_user_data(config, kiosk_mode or args.exit_after_start)
+    where = paths.locate_user_data(kiosk=kiosk_mode)  # kiosk: memory, nothing touched
+    # --exit-after-start measures the start page and keeps the reader's data in memory; the
+    # window still says where the data would go (a locked stick), as a real start would.
+    store = open_user_data(config, None if args.exit_after_start else where.user_db)
     files = None if kiosk_mode else QtFileDialogs()
     search, tasks, folder = SearchService(), TaskRunner(qt_app), library_dir(args)
     start = start_slug(config, service)
     window = build_window(
-        service, store, files, where_notice, start, search.search, tasks, stored_start
+        service, store, files, where.notice, start, search.search, tasks, stored_start
     )
     qt_app.aboutToQuit.connect(window.user.close)  # write what is pending, then close the file
 
@@ -170,7 +172,7 @@ def run(args: argparse.Namespace, started: float) -> int:
             lambda: search.prepare(
                 folder,
                 default_index_path(folder),
-                paths.locate_user_data(kiosk=kiosk_mode).cache_dir,  # None in a kiosk: memory
+                where.cache_dir,  # None in a kiosk or when nothing can be written: memory
                 library,  # its site libraries are searched too
             )
         )
@@ -191,6 +193,10 @@ def run(args: argparse.Namespace, started: float) -> int:
                 "slug": window.current_slug,
                 "problems": _problem_count(library),
                 "kiosk": kiosk is not None,
+                # Where the reader's data goes on a real start (paths.DataMode), and the
+                # notices the window shows (a locked stick, a saved-data problem).
+                "user_data": where.mode,
+                "banner": list(window.banner.messages),
             }
             print(json.dumps(line), flush=True)
             QTimer.singleShot(0, kiosk.release if kiosk else qt_app.quit)
