@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from fieldguide.search.results import SearchHit, SearchResults
 from fieldguide.ui import MainWindow
 from fieldguide.ui.find_bar import CURRENT_COLOUR
+from fieldguide.ui.result_delegate import ResultDelegate
 from fieldguide.ui.search_results import (
     MARK_END,
     MARK_START,
-    ResultDelegate,
     SearchResultsModel,
     safe_snippet_html,
     snippet_text,

@@ -123,9 +123,20 @@ class ArticleView(QTextBrowser):
         self._fit_pictures()
 
     def _fit_pictures(self) -> None:
-        room = self.viewport().width() - 2 * DOCUMENT_MARGIN - 8
-        if room > 0 and self._html:
+        if not self._html:
+            return
+        room = self._viewport_width() - 2 * DOCUMENT_MARGIN - 8
+        if room > 0:
             fit_pictures(self.document(), room, self._picture_sizes)
+
+    def _viewport_width(self) -> int:
+        """The viewport's width, without calling viewport(): its first call costs 10-20 ms in
+        PySide6 (it makes the Python types of every widget class), too much before the paint."""
+        width = self.maximumViewportSize().width()
+        bar = self.verticalScrollBar()
+        if bar.isVisibleTo(self):
+            width -= bar.sizeHint().width()
+        return width
 
     def loadResource(self, type_: int, name: QUrl) -> object:
         """Load only local files; anything remote is refused (the app never goes online)."""

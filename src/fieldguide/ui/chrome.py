@@ -18,8 +18,10 @@ TOOLBAR_ICON_SIZE = 32
 def _name_buttons(toolbar: QToolBar) -> None:
     """Give each toolbar button its action's words as its accessible name and description."""
     for action in toolbar.actions():
+        if action.isSeparator():  # asked first: a separator's widget is of a class private to
+            continue  # Qt, and its first lookup makes PySide6 load every widget type (~10 ms)
         button = toolbar.widgetForAction(action)
-        if button is not None and not action.isSeparator():
+        if button is not None:
             button.setAccessibleName(action.text().replace("&", ""))
             button.setAccessibleDescription(action.toolTip())
 

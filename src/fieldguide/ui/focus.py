@@ -32,10 +32,10 @@ def reachable_by_tab(toolbar: QToolBar) -> list[QWidget]:
     """Put the toolbar's action buttons on the Tab key, named as their actions; return them."""
     buttons: list[QWidget] = []
     for action in toolbar.actions():
+        if action.isSeparator() or not action.text():
+            continue  # not asked for a separator's widget: see chrome._name_buttons
         button = toolbar.widgetForAction(action)
-        if button is None or action.isSeparator():
-            continue
-        if action.text():
+        if button is not None:
             if not button.accessibleName():
                 button.setAccessibleName(action.text().replace("&", "").rstrip("…").strip())
             if not button.accessibleDescription():

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ from fieldguide.search.results import SearchResults
 from fieldguide.ui.find_bar import highlight_words
 from fieldguide.ui.search_controller import Asked, SearchController, SearchFn
 from fieldguide.ui.search_keys import ResultsList, SearchField, starts_search
-from fieldguide.ui.search_results import ROW_ROLE, ResultDelegate, ResultRow, SearchResultsModel
+from fieldguide.ui.search_results import ROW_ROLE, ResultRow, SearchResultsModel
 from fieldguide.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -93,8 +94,8 @@ class SearchPanel(QWidget):
 
         self.model = SearchResultsModel(self, HELP_SLUG)
         self.results = ResultsList()
+        self._delegate: QStyledItemDelegate | None = None  # ensure_delegate()
         self.results.setModel(self.model)
-        self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # Rows wrap to the list's width: keep that width steady (no scroll bar coming and going).
@@ -139,6 +140,14 @@ class SearchPanel(QWidget):
             widget.installEventFilter(self)
 
     # -- intents -------------------------------------------------------------------------------
+
+    def ensure_delegate(self) -> None:
+        """Draw the rows with the rich-text delegate (made with the first results, not at start)."""
+        from fieldguide.ui.result_delegate import ResultDelegate
+
+        if self._delegate is None:
+            self._delegate = ResultDelegate(self.results)
+            self.results.setItemDelegate(self._delegate)
 
     def window_actions(self) -> list[QAction]:
         """Ctrl+K / Ctrl+L: add to the window so the keys work anywhere in it."""
@@ -237,6 +246,7 @@ class SearchPanel(QWidget):
         self.box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_results(self, results: SearchResults, asked: Asked) -> None:
+        self.ensure_delegate()
         had_focus = self.results.hasFocus()
         self.model.set_results(results)
         self.stack.setCurrentWidget(self.results)
