@@ -8,11 +8,9 @@ file and folder in them is listed with size, modification time and hash before a
 from __future__ import annotations
 
 import compileall
-import hashlib
 import json
 import os
 import shutil
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from fieldguide.config import hash_pin
+from tests.deploy.sandbox import differences, snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("kiosk_session.py")
@@ -35,33 +34,6 @@ pin_hash = "{pin_hash}"
 """
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX folders and signals")
-
-Snapshot = dict[str, tuple[object, ...]]
-
-
-def snapshot(roots: list[Path]) -> Snapshot:
-    """Every folder (mtime) and file (size, mtime, sha256) under `roots`."""
-    state: Snapshot = {}
-    for root in roots:
-        for folder, _, files in os.walk(root):
-            state[folder] = ("folder", os.stat(folder).st_mtime_ns)
-            for name in files:
-                path = os.path.join(folder, name)
-                info = os.lstat(path)
-                digest = ""
-                if stat.S_ISREG(info.st_mode):
-                    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-                state[path] = ("file", info.st_size, info.st_mtime_ns, digest)
-    return state
-
-
-def differences(before: Snapshot, after: Snapshot) -> list[str]:
-    found = [f"new: {p}" for p in sorted(after.keys() - before.keys())]
-    found += [f"gone: {p}" for p in sorted(before.keys() - after.keys())]
-    found += [
-        f"changed: {p}" for p in sorted(before.keys() & after.keys()) if before[p] != after[p]
-    ]
-    return found
 
 
 def sandbox(tmp_path: Path, *, compiled: bool = True) -> tuple[dict[str, str], list[Path]]:
