@@ -127,9 +127,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     if args.self_test:
         return _self_test(args)
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from fieldguide.search.handle import default_index_path
     from fieldguide.search.service import SearchService
     from fieldguide.ui.file_dialogs import QtFileDialogs
     from fieldguide.ui.tasks import TaskRunner
@@ -140,10 +138,9 @@ def run(args: argparse.Namespace, started: float) -> int:
     kiosk_mode = bool(args.kiosk or config.kiosk.enabled)
     if kiosk_mode:
         notrace.apply_no_trace()  # before Qt starts: nothing of this run may reach the disk
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app = qt_application()
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
-    QApplication.setStyle("Fusion")  # draws from our palettes the same way on every system
     _set_identity(qt_app)
 
     stored_start: Page | None = None
@@ -168,6 +165,8 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.aboutToQuit.connect(window.user.close)  # write what is pending, then close the file
 
     def prepare_search() -> None:  # off the UI thread; a search typed meanwhile waits for it
+        from fieldguide.search.handle import default_index_path
+
         window.search.prepare(
             lambda: search.prepare(
                 folder,
@@ -204,7 +203,10 @@ def run(args: argparse.Namespace, started: float) -> int:
         window.view.painted.connect(report, type=_single_shot_connection())
     else:  # after the first paint, so that their threads do not slow it down
         window.view.painted.connect(
-            lambda: (prepare_search(), _preload(window)), type=_single_shot_connection()
+            lambda: QTimer.singleShot(
+                0, lambda: (prepare_search(), _preload(window), window.finish_start())
+            ),
+            type=_single_shot_connection(),
         )
     if kiosk:
         kiosk.show()
@@ -213,6 +215,19 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.exec()
     tasks.shutdown()
     return result["exit"]
+
+
+def qt_application() -> QApplication:
+    """The QApplication, drawn by the Fusion style, which draws from our palettes the same way
+    on every system. A new one is given Fusion on its command line: made by Qt as it starts,
+    that costs nothing, where setStyle() afterwards costs ~6 ms of the first paint."""
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        QApplication.setStyle("Fusion")
+        return existing
+    return QApplication([*sys.argv[:1], "-style", "Fusion"])
 
 
 def start_slug(config: Config, service: LibraryService) -> str:
@@ -245,8 +260,8 @@ def kiosk_resets(window: MainWindow) -> SessionReset:
             CallReset(window.navigator.reset),
             CallReset(window.zoom.reset),
             CallReset(lambda: window.themes.set_choice(window.user.preferences.theme)),
-            CallReset(window.bookmarks_panel.hide),
-            CallReset(window.history_panel.hide),
+            CallReset(lambda: window.panels.bookmarks_action.setChecked(False)),
+            CallReset(lambda: window.panels.history_action.setChecked(False)),
             CallReset(window.banner.dismiss),
         ]
     )
@@ -256,8 +271,8 @@ def kiosk_hidden_actions(window: MainWindow) -> list[QAction]:
     """The reader's personal tools, which a kiosk leaves out: the star and the two panels."""
     return [
         window.star.action,
-        window.bookmarks_panel.toggleViewAction(),
-        window.history_panel.toggleViewAction(),
+        window.panels.bookmarks_action,
+        window.panels.history_action,
     ]
 
 

@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldguide.errors import ReaderError, SearchError
-from fieldguide.library.model import Library
-from fieldguide.search.handle import ensure_index
-from fieldguide.search.query import SearchQuery
 from fieldguide.search.results import Cancelled, SearchResults
 
+# The window makes its SearchService before the first paint; the index code and the query
+# parser are imported where they are used, by then off the UI thread.
 if TYPE_CHECKING:
+    from fieldguide.library.model import Library
     from fieldguide.search.handle import IndexHandle
     from fieldguide.search.multi import SearchFn
     from fieldguide.search.searcher import Searcher
@@ -40,6 +40,15 @@ log = logging.getLogger(__name__)
 RESULT_LIMIT = 20
 _WAIT_STEP = 0.05  # seconds between two looks at the cancel flag while the index is prepared
 NOT_PREPARED = "Search could not be prepared. You can still browse the topics."
+
+
+def ensure_index(
+    library_dir: Path, shipped_index: Path | None, cache_dir: Path | None
+) -> IndexHandle:
+    """search.handle.ensure_index, imported when first needed (after the first paint)."""
+    from fieldguide.search.handle import ensure_index as ensure
+
+    return ensure(library_dir, shipped_index, cache_dir)
 
 
 class SearchService:
@@ -125,6 +134,8 @@ class SearchService:
             raise self._error
         if self._sites is not None:
             return self._sites(text, typing=typing, exact=exact, cancel=cancel)
+        from fieldguide.search.query import SearchQuery
+
         query = SearchQuery.from_string(text, typing=typing, exact=exact)
         return self._searcher().search(query, limit=self.limit, cancel=cancel)
 

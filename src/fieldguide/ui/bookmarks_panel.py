@@ -124,8 +124,6 @@ class BookmarksPanel(QDockWidget):
             self.tr("Add the bookmarks saved in a file to yours"),
             self.import_,
         )
-        self.export_button.setVisible(files is not None)
-        self.import_button.setVisible(files is not None)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -144,6 +142,10 @@ class BookmarksPanel(QDockWidget):
         layout.addLayout(grid)
         layout.addWidget(self.message)
         self.setWidget(body)
+        # Only once in the panel: shown while it had no parent, a button would open as a
+        # window of its own (and take the keyboard from the reader's window).
+        self.export_button.setVisible(files is not None)
+        self.import_button.setVisible(files is not None)
 
         user.changed.connect(self._data_changed)
         self.refresh()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
 if TYPE_CHECKING:
@@ -28,17 +28,8 @@ def _name_buttons(toolbar: QToolBar) -> None:
 
 def build_chrome(w: MainWindow) -> QToolBar:
     """Add the main toolbar and the Go, Bookmarks and View menus to `w`; returns the toolbar."""
-    icons = w.themes.icons
-    bookmarks_toggle = w.bookmarks_panel.toggleViewAction()
-    bookmarks_toggle.setText(w.tr("Bookmarks"))
-    bookmarks_toggle.setShortcut(QKeySequence("Ctrl+B"))
-    bookmarks_toggle.setToolTip(w.tr("Show or hide your bookmarks (Ctrl+B)"))
-    icons.attach(bookmarks_toggle, "bookmarks")
-    history_toggle = w.history_panel.toggleViewAction()
-    history_toggle.setText(w.tr("History"))
-    history_toggle.setShortcut(QKeySequence("Ctrl+H"))
-    history_toggle.setToolTip(w.tr("Show or hide the pages you have read (Ctrl+H)"))
-    icons.attach(history_toggle, "history")
+    bookmarks_toggle = w.panels.bookmarks_action
+    history_toggle = w.panels.history_action
 
     toolbar = QToolBar(w.tr("Main toolbar"))
     toolbar.setObjectName("mainToolbar")
@@ -70,15 +61,14 @@ def build_chrome(w: MainWindow) -> QToolBar:
     marks.addAction(bookmarks_toggle)
     if w.files is not None:
         marks.addSeparator()
-        panel = w.bookmarks_panel
 
         def export() -> None:
-            panel.show()  # the panel says how it went
-            panel.export()
+            bookmarks_toggle.setChecked(True)  # the panel says how it went
+            w.bookmarks_panel.export()
 
         def add() -> None:
-            panel.show()
-            panel.import_()
+            bookmarks_toggle.setChecked(True)
+            w.bookmarks_panel.import_()
 
         export_action = QAction(w.tr("Save bookmarks to a file…"), w)
         export_action.triggered.connect(export)

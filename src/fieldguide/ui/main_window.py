@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction
@@ -22,7 +23,6 @@ from fieldguide.library.service import LibraryService, Page
 from fieldguide.ui.article_view import ArticleView
 from fieldguide.ui.banner import NoticeBanner
 from fieldguide.ui.bookmark_star import BookmarkStar
-from fieldguide.ui.bookmarks_panel import BookmarksPanel
 from fieldguide.ui.breadcrumb import Breadcrumb
 from fieldguide.ui.chrome import build_chrome
 from fieldguide.ui.contents_panel import ContentsPanel
@@ -31,9 +31,9 @@ from fieldguide.ui.find_bar import FindBar
 from fieldguide.ui.focus import chain_tab_order, reachable_by_tab, show_focus
 from fieldguide.ui.glossary import GlossaryLinks
 from fieldguide.ui.help_page import GetHelpNow
-from fieldguide.ui.history_panel import HistoryPanel
 from fieldguide.ui.link_dialog import ExternalLinkDialog
 from fieldguide.ui.navigation import Navigator
+from fieldguide.ui.panels import ReaderPanels
 from fieldguide.ui.printing import HandoutPrinter
 from fieldguide.ui.search_controller import SearchFn, search_unavailable
 from fieldguide.ui.search_panel import SearchPanel
@@ -44,6 +44,10 @@ from fieldguide.ui.topic_model import SLUG_ROLE, TopicTreeModel, nodes_from_libr
 from fieldguide.ui.userdata_bridge import UserDataBridge
 from fieldguide.ui.zoom import ZoomController
 from fieldguide.userdata import Bookmark, UserData
+
+if TYPE_CHECKING:
+    from fieldguide.ui.bookmarks_panel import BookmarksPanel
+    from fieldguide.ui.history_panel import HistoryPanel
 
 log = logging.getLogger(__name__)
 
@@ -140,12 +144,7 @@ class MainWindow(QMainWindow):
             self.view, self.about_to_open, self.open, home, self.themes.icons, self
         )
         self.star = BookmarkStar(self.user, self.themes.icons, self)
-        self.bookmarks_panel = BookmarksPanel(self.user, self._bookmark_problem, files, self)
-        self.history_panel = HistoryPanel(self.user, self)
-        for dock in (self.bookmarks_panel, self.history_panel):
-            dock.open_requested.connect(self.open)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            dock.hide()
+        self.panels = ReaderPanels(self, self._make_panels, self.themes.icons)
         # Panels stack rather than share tabs: Qt's tab bars cannot carry a description for
         # screen readers, and two short lists read well one above the other.
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
@@ -178,6 +177,31 @@ class MainWindow(QMainWindow):
             ]
         )
         self.resize(1000, 700)
+
+    @property
+    def bookmarks_panel(self) -> BookmarksPanel:
+        """The Bookmarks side panel (made on first use: see ui/panels.py)."""
+        return self.panels.bookmarks
+
+    @property
+    def history_panel(self) -> HistoryPanel:
+        """The History side panel (made on first use)."""
+        return self.panels.history
+
+    def _make_panels(self) -> tuple[BookmarksPanel, HistoryPanel]:
+        from fieldguide.ui.bookmarks_panel import BookmarksPanel
+        from fieldguide.ui.history_panel import HistoryPanel
+
+        bookmarks = BookmarksPanel(self.user, self._bookmark_problem, self.files, self)
+        history = HistoryPanel(self.user, self)
+        for dock in (bookmarks, history):
+            dock.open_requested.connect(self.open)
+        return bookmarks, history
+
+    def finish_start(self) -> None:
+        """After the first paint: make what the start left for later, so that it is ready
+        when the reader asks for it."""
+        self.panels.build()
 
     def _add_page_tools(self) -> None:
         """Print, Save as PDF and (at the far end, in red) Get help now, in one toolbar."""

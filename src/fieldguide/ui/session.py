@@ -40,13 +40,11 @@ class ReaderSession(QObject):
         window.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         window.themes.choice_changed.connect(lambda c: self._user.set_preferences(theme=c))
         window.zoom.changed.connect(lambda p: self._user.set_preferences(zoom=p))
-        for dock, key in (
-            (window.bookmarks_panel, "show_bookmarks"),
-            (window.history_panel, "show_history"),
+        for action, key in (
+            (window.panels.bookmarks_action, "show_bookmarks"),
+            (window.panels.history_action, "show_history"),
         ):
-            dock.toggleViewAction().toggled.connect(
-                lambda on, key=key: self._panel_toggled(key, on)
-            )
+            action.toggled.connect(lambda on, key=key: self._panel_toggled(key, on))
         window.installEventFilter(self)
 
     # -- saving as things change -----------------------------------------------------------
@@ -94,9 +92,9 @@ class ReaderSession(QObject):
             if saved.geometry and not w.restoreGeometry(from_text(saved.geometry)):
                 log.info("saved window geometry not usable; default size kept")
             state_ok = bool(saved.window_state) and w.restoreState(from_text(saved.window_state))
-            if not state_ok:
-                w.bookmarks_panel.setVisible(prefs.show_bookmarks)
-                w.history_panel.setVisible(prefs.show_history)
+            # The panels are made when shown: those the reader had open are made now, in their
+            # saved places; the others when first opened.
+            w.panels.restore(prefs.show_bookmarks, prefs.show_history, saved_place=state_ok)
             if saved.splitter_state:
                 w.splitter.restoreState(from_text(saved.splitter_state))
             w.show_topics_action.setChecked(prefs.show_topics)
