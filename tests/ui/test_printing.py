@@ -19,7 +19,8 @@ from fieldguide.config import Config
 from fieldguide.helpinfo import LocalHelpService
 from fieldguide.library.loader import load_library
 from fieldguide.ui import MainWindow
-from fieldguide.ui.printing import HandoutPrinter, file_name_for, lay_out_for, new_printer
+from fieldguide.ui.handout_printer import HandoutPrinter
+from fieldguide.ui.printing import file_name_for, lay_out_for, new_printer
 from tests.ui.reading_fixtures import LONG, make_window, write_reading_library
 
 PRINTED_ON = dt.date(2026, 12, 3)

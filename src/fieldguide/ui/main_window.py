@@ -30,11 +30,11 @@ from fieldguide.ui.file_dialogs import FileDialogs
 from fieldguide.ui.find_bar import FindBar
 from fieldguide.ui.focus import chain_tab_order, reachable_by_tab, show_focus
 from fieldguide.ui.glossary import GlossaryLinks
+from fieldguide.ui.handout_printer import HandoutPrinter
 from fieldguide.ui.help_page import GetHelpNow
 from fieldguide.ui.link_dialog import ExternalLinkDialog
 from fieldguide.ui.navigation import Navigator
 from fieldguide.ui.panels import ReaderPanels
-from fieldguide.ui.printing import HandoutPrinter
 from fieldguide.ui.search_controller import SearchFn, search_unavailable
 from fieldguide.ui.search_panel import SearchPanel
 from fieldguide.ui.session import ReaderSession

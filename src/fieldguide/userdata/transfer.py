@@ -17,7 +17,6 @@ import contextlib
 import json
 import logging
 import os
-import secrets
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,6 +59,8 @@ def bookmarks_to_json(bookmarks: Iterable[Bookmark]) -> str:
 def write_bookmarks_file(path: Path, bookmarks: Iterable[Bookmark]) -> None:
     """Save bookmarks to `path` atomically: a temporary file beside it, then a rename."""
     text = bookmarks_to_json(bookmarks)
+    import secrets  # not at start-up: it loads OpenSSL
+
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         with temp.open("x", encoding="utf-8", newline="\n") as f:
