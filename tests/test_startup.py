@@ -154,7 +154,7 @@ def test_problems_are_counted_without_reading_the_library(library_dir: Path) -> 
     assert loads == []
 
 
-def test_the_first_paint_needs_no_markdown_yaml_printing_panels_or_openssl(library_dir: Path) -> None:
+def test_the_first_paint_needs_no_markdown_yaml_printing_or_openssl(library_dir: Path) -> None:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
