@@ -9,6 +9,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from fieldguide.ui.trail_menus import TrailMenus
+
 if TYPE_CHECKING:
     from fieldguide.ui.main_window import MainWindow
 
@@ -64,6 +66,9 @@ def build_chrome(w: MainWindow) -> QToolBar:
     go.addActions(list(w.navigator.actions))
     go.addSeparator()
     go.addAction(history_toggle)
+    trail = TrailMenus(w.navigator, lambda slug: w.service.title_of(slug))
+    trail.attach(toolbar)  # builds no menu yet: each is made when first needed
+    trail.add_to_go_menu(go)
 
     marks = bar.addMenu(w.tr("&Bookmarks"))
     marks.addAction(w.star.action)
