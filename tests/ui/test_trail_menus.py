@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldguide.ui import MainWindow
-from fieldguide.ui.trail_menus import GO_MENU_LIMIT, MENU_LIMIT
+from fieldguide.ui.trail_menus import GO_MENU_LIMIT, MENU_LIMIT, TrailMenus
 from tests.ui.window_factory import library, reader
 
 Reason = QContextMenuEvent.Reason
@@ -76,12 +76,16 @@ def states(window: MainWindow) -> tuple[bool, bool]:
 
 
 def test_nothing_is_built_until_there_is_somewhere_to_go(window: MainWindow) -> None:
+    assert window.findChildren(TrailMenus) == []  # the start page alone: nothing to list
     assert button(window, "back").menu() is None
     assert button(window, "forward").menu() is None
     window.open(THREE[0])
     assert button(window, "back").menu() is not None
     assert button(window, "forward").menu() is None
     assert button(window, "back").popupMode() == QToolButton.ToolButtonPopupMode.DelayedPopup
+    assert len(window.findChildren(TrailMenus)) == 1
+    window.open(THREE[1])
+    assert len(window.findChildren(TrailMenus)) == 1  # made once
 
 
 def test_the_second_page_of_the_back_list_is_two_steps_back(
@@ -165,7 +169,7 @@ def test_the_go_menu_lists_the_trail_and_is_reached_by_keys(
     assert entries == ["What is kratom?", "Getting through it", "How long it lasts", "Welcome"]
     here = go.actions()[-3]
     assert here.text() == "Getting through it" and here.isChecked()
-    go.setActiveAction(go.actions()[-1])
+    qtbot.keyClick(go, Qt.Key.Key_Up)  # from the first entry round to the last
     qtbot.keyClick(go, Qt.Key.Key_Return)
     assert window.current_slug == "home"
     assert states(window) == (False, True)
