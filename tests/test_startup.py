@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -105,6 +106,9 @@ def test_the_catalog_answers_the_window_without_reading_the_library(library_dir:
     assert "home" in library.articles
     assert library.glossary[0].definition.startswith("What your body")
     assert dict(library.mounts) == {}  # asked by search and the renderer: no sites here
+    service = LibraryService(cast(Library, library))
+    assert service.title_of("withdrawal") == "Withdrawal"  # the Back and Forward lists ask
+    assert service.title_of("withdrawal/how-long") == "How long it lasts"
     assert loads == []
     assert not library.loaded
 

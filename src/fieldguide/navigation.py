@@ -85,13 +85,32 @@ class Navigation:
         """Step forward one page; None (and nothing changes) when there is none."""
         return self._step(self._forward, self._back)
 
+    def jump(self, steps: int) -> Place | None:
+        """Move `steps` pages in one go: forward when positive, back when negative (as when a
+        page is chosen from a browser's Back or Forward list). Returns the new current place;
+        None (and nothing changes) when the trail is not that long. `jump(0)` stays put.
+
+        >>> nav = Navigation()
+        >>> for slug in ("home", "a", "b", "c"): _ = nav.visit(slug)
+        >>> nav.jump(-2).slug, [p.slug for p in nav.forward_places]
+        ('a', ['b', 'c'])
+        >>> nav.jump(2).slug, nav.jump(1)
+        ('c', None)
+        """
+        source, target = (self._forward, self._back) if steps > 0 else (self._back, self._forward)
+        if abs(steps) > len(source):
+            return None
+        for _ in range(abs(steps)):
+            self._step(source, target)
+        return self.current
+
     def go_to(self, place: Place) -> Place | None:
-        """Jump to a place from `back_places` or `forward_places` (as a browser's Back menu)."""
-        for stack, other in ((self._back, self._forward), (self._forward, self._back)):
-            if place in stack:
-                while stack and stack[-1] != place:
-                    self._step(stack, other)
-                return self._step(stack, other)
+        """Jump to a place from `back_places` or `forward_places` (the nearest one, when the
+        trail holds it twice); None (and nothing changes) when it holds it nowhere."""
+        if place in self.back_places:
+            return self.jump(-1 - self.back_places.index(place))
+        if place in self.forward_places:
+            return self.jump(1 + self.forward_places.index(place))
         return None
 
     def clear(self) -> None:

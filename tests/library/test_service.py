@@ -85,6 +85,13 @@ def test_topic_trail_gives_slugs_and_titles_from_the_top(tmp_path: Path) -> None
     assert service.topic_path("withdrawal/how-long") == ("Withdrawal",)
 
 
+def test_title_of_names_articles_and_topics(tmp_path: Path) -> None:
+    service = _service(tmp_path)
+    assert service.title_of("withdrawal/how-long") == "How long it lasts"
+    assert service.title_of("withdrawal") == "Withdrawal"
+    assert service.title_of("gone/away") == service.title_of("") == ""
+
+
 def test_every_bundled_article_ends_with_sources_and_a_reviewed_date() -> None:
     service = LibraryService(load_library(paths.bundled_library_dir()))
     for slug in service.library.articles:

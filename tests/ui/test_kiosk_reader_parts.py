@@ -3,11 +3,15 @@ trail: Back, history, bookmarks, zoom and theme."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import dataclasses
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
+from fieldguide.ui.kiosk_style import TOUCH_TARGET_PX
 from fieldguide.ui.zoom import NORMAL
-from tests.ui.kiosk_helpers import KioskFactory
+from tests.ui.kiosk_helpers import SETTINGS, KioskFactory
 
 
 def test_a_kiosk_offers_no_bookmarks_or_history(make_kiosk: KioskFactory, qtbot: QtBot) -> None:
@@ -42,3 +46,34 @@ def test_a_reset_forgets_the_visitor(make_kiosk: KioskFactory, qtbot: QtBot) -> 
     assert window.zoom.percent == NORMAL
     assert window.themes.choice == "system"
     assert not window.history_panel.isVisible()
+
+
+def test_a_visitor_holds_back_down_to_pick_a_page(make_kiosk: KioskFactory, qtbot: QtBot) -> None:
+    settings = dataclasses.replace(SETTINGS, idle_timeout=1000)  # no idle reset while held
+    window = make_kiosk(settings).window
+    window.open("withdrawal")
+    window.open("withdrawal/how-long")
+    back = window.toolbar.widgetForAction(window.navigator.back_action)
+    assert isinstance(back, QToolButton)
+    seen: list[int] = []
+
+    def pick() -> None:
+        menu = back.menu()
+        try:
+            seen.extend(menu.actionGeometry(a).height() for a in menu.actions())
+            qtbot.mouseClick(
+                menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(menu.actions()[1]).center()
+            )  # a tap on the second page: home
+        finally:
+            menu.close()
+
+    back.menu().aboutToShow.connect(
+        lambda: QTimer.singleShot(0, pick), Qt.ConnectionType.SingleShotConnection
+    )
+    qtbot.mousePress(back, Qt.MouseButton.LeftButton)  # held down, as a finger does
+    qtbot.waitUntil(lambda: bool(seen))
+    qtbot.mouseRelease(back, Qt.MouseButton.LeftButton)
+    assert window.current_slug == "home"
+    assert min(seen) >= TOUCH_TARGET_PX  # big enough for a finger
+    assert not window.navigator.back_action.isEnabled()
+    assert window.navigator.forward_action.isEnabled()

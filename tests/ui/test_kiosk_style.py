@@ -38,7 +38,7 @@ def test_the_neutral_page_escapes_its_text() -> None:
 
 def test_the_stylesheet_sizes_every_control_for_a_finger() -> None:
     css = kiosk_stylesheet()
-    for selector in ("QPushButton, QToolButton", "QLineEdit", "QTreeView::item"):
+    for selector in ("QPushButton, QToolButton", "QLineEdit", "QTreeView::item", "QMenu::item"):
         rule = css[css.index(selector) :].split("}", 1)[0]
         assert f"min-height: {TOUCH_TARGET_PX}px" in rule, selector
     assert "hover" not in css  # nothing depends on hovering

@@ -114,6 +114,17 @@ class LibraryService:
             return False
         return self.library.article(slug) is not None or self.library.topic(slug) is not None
 
+    def title_of(self, slug: str) -> str:
+        """The title of the article or topic `slug` ("" when there is none), from what the
+        library already holds: nothing is rendered, and a quick-start catalog answers it."""
+        if not slug:
+            return ""
+        article = self.library.articles.get(slug)
+        if article is not None:
+            return str(article.title)
+        topic = next((t for t in self.library.topics.walk() if t.slug == slug), None)
+        return topic.title if topic is not None else ""
+
     def sources_of(self, slug: str) -> tuple[Source, ...]:
         """The sources an article cites, in its order (ids missing from sources.yml skipped)."""
         article = self.library.article(slug)

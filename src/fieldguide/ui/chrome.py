@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
 if TYPE_CHECKING:
     from fieldguide.ui.main_window import MainWindow
@@ -24,6 +24,25 @@ def _name_buttons(toolbar: QToolBar) -> None:
         if button is not None:
             button.setAccessibleName(action.text().replace("&", ""))
             button.setAccessibleDescription(action.toolTip())
+
+
+def _lists_of_pages_when_needed(w: MainWindow, toolbar: QToolBar, go: QMenu) -> None:
+    """Give Back, Forward and Go their lists of pages once there is a page to list: nothing of
+    them is imported or built before the first paint (the start page alone has none)."""
+    navigator = w.navigator
+
+    def add_lists() -> None:
+        if not (navigator.navigation.can_go_back or navigator.navigation.can_go_forward):
+            return
+        navigator.moved.disconnect(add_lists)
+        from fieldguide.ui.trail_menus import TrailMenus
+
+        lists = TrailMenus(navigator, lambda slug: w.service.title_of(slug))
+        lists.attach(toolbar)
+        lists.add_to_go_menu(go)
+
+    navigator.moved.connect(add_lists)
+    add_lists()
 
 
 def build_chrome(w: MainWindow) -> QToolBar:
@@ -55,6 +74,7 @@ def build_chrome(w: MainWindow) -> QToolBar:
     go.addActions(list(w.navigator.actions))
     go.addSeparator()
     go.addAction(history_toggle)
+    _lists_of_pages_when_needed(w, toolbar, go)
 
     marks = bar.addMenu(w.tr("&Bookmarks"))
     marks.addAction(w.star.action)

@@ -27,6 +27,9 @@ def kiosk_stylesheet(touch_px: int = TOUCH_TARGET_PX) -> str:
 QPushButton, QToolButton {{ min-height: {t}px; min-width: {t}px; padding: 4px 14px; }}
 QLineEdit, QComboBox, QSpinBox {{ min-height: {t}px; padding: 0 8px; }}
 QTreeView::item, QListView::item {{ min-height: {t}px; }}
+QMenu {{ border: 1px solid palette(mid); }}
+QMenu::item {{ min-height: {t}px; padding: 0 28px; }}
+QMenu::item:selected {{ background: palette(highlight); color: palette(highlighted-text); }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 28px; height: 28px; }}
 QToolBar {{ spacing: 8px; padding: 4px; }}
 QScrollBar:vertical {{ width: 28px; margin: 0; background: palette(window); }}

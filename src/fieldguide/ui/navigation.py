@@ -46,15 +46,19 @@ class Navigator(QObject):
 
         self.back_action = QAction(self.tr("Back"), self)
         self.back_action.setShortcuts(QKeySequence.StandardKey.Back)
-        self.back_action.setToolTip(self.tr("Go back to the page you were on before"))
-        self.back_action.setStatusTip(self.back_action.toolTip())
+        self.back_action.setStatusTip(self.tr("Go back to the page you were on before"))
+        self.back_action.setToolTip(
+            self.tr("Go back to the page you were on before (hold down for a list of pages)")
+        )
         self.back_action.triggered.connect(self.back)
         icons.attach(self.back_action, "back")
 
         self.forward_action = QAction(self.tr("Forward"), self)
         self.forward_action.setShortcuts(QKeySequence.StandardKey.Forward)
-        self.forward_action.setToolTip(self.tr("Go forward again, after going back"))
-        self.forward_action.setStatusTip(self.forward_action.toolTip())
+        self.forward_action.setStatusTip(self.tr("Go forward again, after going back"))
+        self.forward_action.setToolTip(
+            self.tr("Go forward again, after going back (hold down for a list of pages)")
+        )
         self.forward_action.triggered.connect(self.forward)
         icons.attach(self.forward_action, "forward")
 
@@ -84,6 +88,13 @@ class Navigator(QObject):
         """Show the next page again, after Back."""
         self.navigation.remember_scroll(self._view.scroll_fraction())
         self._show(self.navigation.forward())
+
+    def jump(self, steps: int) -> None:
+        """Show the page `steps` away on the trail (negative: back) in one move, where the
+        reader left it: a page chosen from the Back or Forward list."""
+        if steps:
+            self.navigation.remember_scroll(self._view.scroll_fraction())
+            self._show(self.navigation.jump(steps))
 
     def go_home(self) -> None:
         """Open the start page (a normal step: Back returns from it)."""
