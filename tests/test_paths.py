@@ -12,10 +12,14 @@ import pytest
 from fieldguide import paths
 from fieldguide.paths import (
     NOTICE_COMPUTER_TO_MEMORY,
+    NOTICE_STICK_READ_ONLY,
     NOTICE_STICK_TO_COMPUTER,
     NOTICE_STICK_TO_MEMORY,
     USER_DB_NAME,
     DataLocation,
+    can_read_file,
+    can_write_file,
+    is_portable_data_file,
     is_writable,
     locate_user_data,
 )
@@ -153,13 +157,127 @@ def test_a_read_only_program_folder_falls_back(program: Path, user: dict[str, Pa
 
 
 @pytest.mark.skipif(ROOT_IGNORES_MODES, reason="root (or Windows) writes to read-only files")
-def test_a_read_only_user_data_file_falls_back(program: Path, user: dict[str, Path]) -> None:
+def test_a_read_only_user_data_file_on_the_stick_is_shown(
+    program: Path, user: dict[str, Path]
+) -> None:
     (program / "portable").write_text("")
     (program / "data").mkdir()
     db = program / "data" / USER_DB_NAME
     db.write_bytes(b"")
     db.chmod(0o444)
+    assert locate_user_data(program, **user).mode == "portable-readonly"
+
+
+@pytest.mark.skipif(ROOT_IGNORES_MODES, reason="root (or Windows) writes to read-only folders")
+def test_a_read_only_stick_with_saved_data_shows_it(program: Path, user: dict[str, Path]) -> None:
+    (program / "portable").write_text("")
+    (program / "data").mkdir()
+    (program / "data" / USER_DB_NAME).write_bytes(b"saved")
+    before = snapshot(program)
+    for folder in (program / "data", program):
+        folder.chmod(0o555)
+    try:
+        where = locate_user_data(program, **user)
+    finally:
+        for folder in (program, program / "data"):
+            folder.chmod(0o755)
+    assert (where.mode, where.notice) == ("portable-readonly", NOTICE_STICK_READ_ONLY)
+    assert snapshot(program) == before
+
+
+# -- a locked stick that holds saved data ------------------------------------------------------
+# Root writes through file modes, so these tests make the checks say "cannot write" for every
+# path on the stick, as they do for a write-protected stick, and then see what is decided.
+
+
+def lock_stick(monkeypatch: pytest.MonkeyPatch, stick: Path) -> None:
+    """From now on, nothing under `stick` can be written, as `paths` sees it."""
+    real_folder, real_file = paths.is_writable, paths.can_write_file
+
+    def is_writable(folder: Path) -> bool:
+        return False if folder.is_relative_to(stick) else real_folder(folder)
+
+    def can_write_file(path: Path) -> bool:
+        return False if path.is_relative_to(stick) else real_file(path)
+
+    monkeypatch.setattr(paths, "is_writable", is_writable)
+    monkeypatch.setattr(paths, "can_write_file", can_write_file)
+
+
+def saved_on_stick(program: Path, marker: str = "portable") -> Path:
+    (program / marker).write_text("")
+    db = program / "data" / USER_DB_NAME
+    db.parent.mkdir()
+    db.write_bytes(b"the reader's bookmarks")
+    return db
+
+
+@pytest.mark.parametrize("marker", ["portable", ".portable"])
+def test_a_locked_stick_with_saved_data_shows_the_sticks_data(
+    tmp_path: Path,
+    program: Path,
+    user: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    marker: str,
+) -> None:
+    db = saved_on_stick(program, marker)
+    lock_stick(monkeypatch, program)
+    before = snapshot(tmp_path)
+    where = locate_user_data(program, **user)
+    # The stick's file, read only; no cache anywhere: nothing is written on the stick or here.
+    assert where == DataLocation(db, None, "portable-readonly", NOTICE_STICK_READ_ONLY)
+    assert snapshot(tmp_path) == before  # no data/cache made, no per-user folders either
+    assert not user["user_data_dir"].exists() and not user["user_cache_dir"].exists()
+
+
+def test_the_sticks_data_is_preferred_to_this_computers(
+    program: Path, user: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = saved_on_stick(program)
+    home = user["user_data_dir"]
+    home.mkdir(parents=True)
+    (home / USER_DB_NAME).write_bytes(b"from an earlier run on this computer")
+    lock_stick(monkeypatch, program)
+    assert locate_user_data(program, **user).user_db == db
+
+
+def test_a_locked_stick_without_saved_data_still_falls_back_to_this_computer(
+    program: Path, user: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (program / "portable").write_text("")
+    lock_stick(monkeypatch, program)
+    where = locate_user_data(program, **user)
+    assert (where.mode, where.notice) == ("fallback", NOTICE_STICK_TO_COMPUTER)
+    assert not (program / "data").exists()
+
+
+def test_saved_data_that_cannot_be_read_is_not_the_sticks_data(
+    program: Path, user: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = saved_on_stick(program)
+    lock_stick(monkeypatch, program)
+    monkeypatch.setattr(paths, "can_read_file", lambda path: path != db)
     assert locate_user_data(program, **user).mode == "fallback"
+
+
+def test_a_writable_stick_is_not_read_only(program: Path, user: dict[str, Path]) -> None:
+    db = saved_on_stick(program)
+    assert locate_user_data(program, **user) == DataLocation(
+        db, program / "data" / "cache", "portable", ""
+    )
+
+
+def test_the_checks_of_the_user_data_file(tmp_path: Path, program: Path) -> None:
+    db = saved_on_stick(program)
+    assert can_read_file(db) and can_write_file(db)
+    assert can_write_file(tmp_path / "missing")  # not there yet: the folder decides
+    assert not can_read_file(tmp_path / "missing")
+    assert not can_read_file(program / "data") and not can_write_file(program / "data")
+    assert is_portable_data_file(db)
+    assert not is_portable_data_file(program / "data" / "other.sqlite3")
+    assert not is_portable_data_file(tmp_path / "home" / "data" / USER_DB_NAME)  # no marker
+    (program / "portable").unlink()
+    assert not is_portable_data_file(db)
 
 
 def test_checking_leaves_no_file_behind(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ PORTABLE_DATA = "data"  # beside the program, in portable mode
 USER_DB_NAME = "userdata.sqlite3"
 CACHE_NAME = "cache"  # inside the portable data folder
 
-DataMode = Literal["normal", "portable", "fallback", "memory", "kiosk"]
+DataMode = Literal["normal", "portable", "portable-readonly", "fallback", "memory", "kiosk"]
 
 NOTICE_STICK_TO_COMPUTER = (
     "This copy of Field Guide is on a locked USB stick, so your bookmarks are kept on this "
@@ -56,6 +56,10 @@ NOTICE_STICK_TO_COMPUTER = (
 NOTICE_STICK_TO_MEMORY = (
     "This copy of Field Guide is on a locked USB stick, so your bookmarks are kept only until "
     "you close Field Guide."
+)
+NOTICE_STICK_READ_ONLY = (
+    "This copy of Field Guide is on a locked USB stick: your bookmarks on it are shown, but "
+    "changes are kept only until you close Field Guide."
 )
 NOTICE_COMPUTER_TO_MEMORY = (
     "Field Guide cannot save on this computer, so your bookmarks are kept only until you close "
@@ -67,7 +71,7 @@ NOTICE_COMPUTER_TO_MEMORY = (
 class DataLocation:
     """Where this run keeps user data; `None` means in memory only (nothing written)."""
 
-    user_db: Path | None  # the user-data SQLite file
+    user_db: Path | None  # the user-data SQLite file (portable-readonly: only read, never written)
     cache_dir: Path | None  # for search indexes rebuilt at run time
     mode: DataMode
     notice: str = ""  # one quiet line for the UI's banner ("" = say nothing)
@@ -113,10 +117,14 @@ def is_writable(folder: Path) -> bool:
     return True
 
 
-def _db_writable(db: Path) -> bool:
-    """The user-data file itself is writable (or does not exist yet)."""
+def can_write_file(path: Path) -> bool:
+    """The file can be opened for writing, or does not exist yet (then its folder decides).
+
+    Opening for writing changes nothing in the file; it fails on locked media (even for root),
+    for a read-only file and, on Windows, for a file with the read-only attribute.
+    """
     try:
-        with db.open("r+b"):
+        with path.open("r+b"):
             return True
     except FileNotFoundError:
         return True
@@ -124,8 +132,28 @@ def _db_writable(db: Path) -> bool:
         return False
 
 
+def can_read_file(path: Path) -> bool:
+    """`path` is a regular file that can be opened for reading (nothing is written)."""
+    try:
+        if not path.is_file():  # first: opening a pipe or a device could wait or read
+            return False
+        with path.open("rb"):
+            return True
+    except (OSError, ValueError):
+        return False
+
+
+def is_portable_data_file(db: Path) -> bool:
+    """True when `db` is the user-data file in `data/` beside a program with a portable marker."""
+    return (
+        db.name == USER_DB_NAME
+        and db.parent.name == PORTABLE_DATA
+        and is_portable(db.parent.parent)
+    )
+
+
 def _usable_data_dir(folder: Path) -> bool:
-    return is_writable(folder) and _db_writable(folder / USER_DB_NAME)
+    return is_writable(folder) and can_write_file(folder / USER_DB_NAME)
 
 
 def _first_writable(*folders: Path) -> Path | None:
@@ -145,7 +173,17 @@ def locate_user_data(
     - portable (a marker beside the program): `data/` beside the program, found again from the
       program's folder at every start, so the stick works under any drive letter.
     - normal: the per-user data folder (`user_data_dir`, by default from platformdirs).
+    - portable-readonly: the stick is locked (its `data/` cannot be written) but holds saved
+      data that can be read. The saved data is shown, read into memory; changes are kept only
+      until the program closes; nothing is written to the stick or to the computer (no cache
+      folder either: search indexes are rebuilt in memory).
     - a folder that cannot be written falls back: portable -> per-user -> memory, with a notice.
+
+    A locked stick WITH saved data shows the stick's data rather than the per-user folder's: the
+    bookmarks and reading position on the stick are the reader's own and travel with them, while
+    the per-user folder on this computer may be empty, older, or another person's (a shared or
+    clinic computer). A locked stick with NO saved data has nothing of the reader's to show, so
+    it still falls back to the per-user folder (then memory), where changes can at least be kept.
     """
     if kiosk:
         return DataLocation(None, None, "kiosk")
@@ -159,6 +197,9 @@ def locate_user_data(
             cache_dir = _first_writable(portable / CACHE_NAME)
             return DataLocation(portable / USER_DB_NAME, cache_dir, "portable")
         log.warning("The portable data folder %s cannot be written to.", portable)
+        saved = portable / USER_DB_NAME
+        if can_read_file(saved):
+            return DataLocation(saved, None, "portable-readonly", NOTICE_STICK_READ_ONLY)
         if _usable_data_dir(home):
             cache_dir = _first_writable(cache)
             return DataLocation(

@@ -5,6 +5,9 @@ of the program folder, with HOME, the XDG folders and TMPDIR in temporary folder
   the bundled guide, says once that bookmarks are kept on this computer, keeps them there, and
   writes nothing on the stick. With the computer locked too, it keeps them in memory and writes
   nothing anywhere.
+- A stick locked after bookmarks were saved on it shows them and the page the reader was on,
+  keeps this run's changes in memory and writes nothing, on the stick or on the computer; a
+  damaged file on a locked stick is named in plain words and left as it is.
 - A read-only library folder given with `--library` is read, searched and left as it was (the
   search index goes to the per-user cache).
 - A writable stick with a `portable` (or `.portable`) marker keeps everything in `data/` beside
@@ -23,6 +26,7 @@ import pytest
 
 from fieldguide.paths import (
     APP_NAME,
+    NOTICE_STICK_READ_ONLY,
     NOTICE_STICK_TO_COMPUTER,
     NOTICE_STICK_TO_MEMORY,
     USER_DB_NAME,
@@ -142,6 +146,53 @@ def test_a_locked_stick_on_a_locked_computer_writes_nothing_anywhere(
     line = last_json(run(START, env, sandbox.folders["home"], locker))
     assert (line["slug"], line["user_data"]) == ("home", "memory")
     assert line["banner"] == [NOTICE_STICK_TO_MEMORY]
+    assert differences(before, snapshot(roots)) == []
+
+
+def test_a_stick_locked_after_saving_shows_what_was_saved_and_writes_nothing(
+    tmp_path: Path, sandbox: Sandbox, lock: LockFn
+) -> None:
+    program = stick(tmp_path)
+    env, home = sandbox.env(program), sandbox.folders["home"]
+    saved = last_json(run([DRIVER], env, home))  # while the stick can still be written
+    read = saved["read"]
+    assert saved["bookmarks"] == [read]
+    locker = lock([program], program)
+    roots = [program, *sandbox.roots]
+    before = snapshot(roots)
+    line = last_json(run(START, env, home, locker))
+    assert (line["slug"], line["problems"]) == ("home", 0)
+    assert line["user_data"] == "portable-readonly"
+    assert line["banner"] == [NOTICE_STICK_READ_ONLY]
+    report = last_json(run([DRIVER], env, home, locker))
+    # Back on the page the reader left, with the bookmark, told once that nothing is saved.
+    assert report["start"] == {
+        "slug": read,
+        "banner": [NOTICE_STICK_READ_ONLY],
+        "bookmarks": [read],
+    }
+    assert report["hits"] > 0  # searching works (its index is built in memory)
+    assert differences(before, snapshot(roots)) == []  # not on the stick, not on the computer
+
+
+def test_a_damaged_file_on_a_locked_stick_is_named_and_left_alone(
+    tmp_path: Path, sandbox: Sandbox, lock: LockFn
+) -> None:
+    program = stick(tmp_path)
+    db = program / "data" / USER_DB_NAME
+    db.parent.mkdir()
+    db.write_bytes(b"\x00\xff not a database \x00" * 64)
+    locker = lock([program], program)
+    roots = [program, *sandbox.roots]
+    before = snapshot(roots)
+    report = last_json(run([DRIVER], sandbox.env(program), sandbox.folders["home"], locker))
+    start = report["start"]
+    assert (start["slug"], start["bookmarks"]) == ("home", [])
+    stick_notice, damaged = start["banner"]
+    assert stick_notice == NOTICE_STICK_READ_ONLY
+    assert "could not be read" in damaged and USER_DB_NAME in damaged
+    assert "left as it is" in damaged and "Traceback" not in damaged
+    assert report["bookmarks"] == [report["read"]]  # the reader keeps going, in memory
     assert differences(before, snapshot(roots)) == []
 
 

@@ -6,36 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from userdata_helpers import rows
+from userdata_helpers import make_v1, rows
 
 from fieldguide.userdata import Preferences, UserData
-from fieldguide.userdata.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
-
-# The version-1 schema, written out by hand as a version-1 Field Guide would have left it.
-V1_FILE = f"""
-CREATE TABLE bookmarks (library_id TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,
-                        created REAL NOT NULL, PRIMARY KEY (library_id, slug));
-CREATE TABLE history (library_id TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,
-                      visited REAL NOT NULL, PRIMARY KEY (library_id, slug));
-CREATE TABLE last_position (id INTEGER PRIMARY KEY CHECK (id = 1), library_id TEXT NOT NULL,
-                            slug TEXT NOT NULL, scroll REAL NOT NULL, anchor TEXT);
-CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO bookmarks VALUES ('guide', 'later', 'Made later', 300.0);
-INSERT INTO bookmarks VALUES ('guide', 'first', 'Made first', 100.0);
-INSERT INTO bookmarks VALUES ('guide', 'middle', 'Made in between', 200.0);
-INSERT INTO history VALUES ('guide', 'first', 'Made first', 500.0);
-INSERT INTO last_position VALUES (1, 'guide', 'first', 0.25, NULL);
-INSERT INTO preferences VALUES ('theme', '"dark"');
-PRAGMA application_id = {APPLICATION_ID};
-PRAGMA user_version = 1;
-"""
-
-
-def make_v1(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path)
-    conn.executescript(V1_FILE)
-    conn.close()
+from fieldguide.userdata.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 
 
 def test_a_version_1_file_opens_with_everything_kept(db_path: Path) -> None:

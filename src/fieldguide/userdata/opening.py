@@ -9,42 +9,28 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
 
+from fieldguide import paths
+from fieldguide.userdata.checks import (
+    BadFile,
+    BadKind,
+    Opened,
+    check_and_load,
+    is_bad_file,
+    result_code,
+)
 from fieldguide.userdata.model import Notice, Preferences
-from fieldguide.userdata.rows import State, load_state
-from fieldguide.userdata.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema, migrate
+from fieldguide.userdata.readonly import open_read_only
+from fieldguide.userdata.rows import State
 
 log = logging.getLogger(__name__)
 
-BadKind = Literal["corrupt", "foreign", "newer"]
-# SQLite result codes (low byte of the extended code) that mean "this file is bad", as opposed
-# to "this file cannot be reached or written right now" (busy, permissions, I/O, disk full).
-_BAD_FILE_CODES = {1, 11, 17, 20, 26}  # ERROR, CORRUPT, SCHEMA, MISMATCH, NOTADB
 _BUSY_CODES = {5, 6}  # BUSY, LOCKED
 JOURNAL_SUFFIXES = ("-journal", "-wal", "-shm")
 # How long to wait for another copy of Field Guide that is writing the same file this moment.
 BUSY_TIMEOUT_S = 1.0
-
-
-class BadFile(Exception):
-    """The file is there but is not a user-data file this version can use."""
-
-    def __init__(self, kind: BadKind, detail: str) -> None:
-        super().__init__(detail)
-        self.kind = kind
-
-
-@dataclass(slots=True)
-class Opened:
-    """The outcome of opening: `conn` is None when the store keeps data in memory only."""
-
-    conn: sqlite3.Connection | None
-    state: State
-    notices: list[Notice] = field(default_factory=list)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -60,25 +46,7 @@ def connect(path: Path) -> sqlite3.Connection:
 def _open_and_load(path: Path, defaults: Preferences, history_limit: int) -> Opened:
     conn = connect(path)
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
-        if app_id == 0 and version == 0 and tables == 0:
-            create_schema(conn)  # a new file, or one whose creation was cut short
-        elif app_id != APPLICATION_ID:
-            raise BadFile("foreign", f"application_id is {app_id:#x}, not ours")
-        elif version > SCHEMA_VERSION:
-            raise BadFile("newer", f"schema version {version} is newer than {SCHEMA_VERSION}")
-        else:
-            check = conn.execute("PRAGMA quick_check").fetchall()
-            if check != [("ok",)]:
-                raise BadFile("corrupt", f"quick_check: {check[:3]!r}")
-            if version < SCHEMA_VERSION:
-                try:
-                    migrate(conn, version)
-                except ValueError as exc:
-                    raise BadFile("corrupt", str(exc)) from exc
-        state = load_state(conn, defaults, history_limit)
+        state = check_and_load(conn, defaults, history_limit)
     except BaseException:
         conn.close()
         raise
@@ -86,7 +54,16 @@ def _open_and_load(path: Path, defaults: Preferences, history_limit: int) -> Ope
 
 
 def _writable(path: Path) -> bool:
+    # The file and its folder (for the journal); os.access knows read-only media and modes.
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _must_not_write(path: Path) -> bool:
+    """An existing file this run cannot write: locked media, a read-only file or folder.
+
+    Decided before SQLite opens it, so that nothing (no journal, no migration) is tried there.
+    """
+    return path.is_file() and not (paths.can_write_file(path) and _writable(path))
 
 
 def broken_name(path: Path, now: datetime | None = None) -> Path:
@@ -137,6 +114,8 @@ def _bad_file_notice(kind: BadKind, kept: Path) -> Notice:
 
 def open_store_file(path: Path, defaults: Preferences, history_limit: int) -> Opened:
     """Open or create the user-data file at `path`. Never raises (except on programming errors)."""
+    if _must_not_write(path):
+        return open_read_only(path, defaults, history_limit)
     empty = Opened(None, State(preferences=defaults))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -144,11 +123,10 @@ def open_store_file(path: Path, defaults: Preferences, history_limit: int) -> Op
     except BadFile as exc:
         return _quarantine_and_restart(path, exc.kind, str(exc), defaults, history_limit)
     except sqlite3.Error as exc:
-        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-        if code in _BAD_FILE_CODES:
+        if is_bad_file(exc):
             return _quarantine_and_restart(path, "corrupt", str(exc), defaults, history_limit)
         log.warning("cannot open the user-data file %s: %s", path, exc)
-        if code in _BUSY_CODES:
+        if result_code(exc) in _BUSY_CODES:
             empty.notices.append(
                 Notice(
                     "memory_only",

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Self
 
+from fieldguide.userdata.checks import Opened
 from fieldguide.userdata.model import Notice, Preferences
-from fieldguide.userdata.opening import Opened
 from fieldguide.userdata.rows import State, write_areas
 from fieldguide.userdata.schema import rollback
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldguide.userdata import operations as ops
+from fieldguide.userdata.checks import Opened
 from fieldguide.userdata.model import (
     ALL_CHANGES,
     NO_CHANGES,
@@ -26,7 +27,7 @@ from fieldguide.userdata.model import (
     Session,
     clean_text,
 )
-from fieldguide.userdata.opening import Opened, open_store_file
+from fieldguide.userdata.opening import open_store_file
 from fieldguide.userdata.rows import State
 from fieldguide.userdata.saving import BatchedStore
 from fieldguide.userdata.transfer import read_bookmarks_file, write_bookmarks_file
