@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette, QResizeEvent, QShowEvent, QWheelEvent
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QTextBrowser
 
 from fieldguide.library.style import DEFAULT_CSS
 from fieldguide.ui.picture_fit import Sizes, fit_pictures
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent, QWheelEvent
+    from PySide6.QtWidgets import QWidget
 
 DOCUMENT_MARGIN = 16  # pixels around the text
 LINE_CHARACTERS = 85  # at most this many characters on a line: long lines are hard to follow

@@ -3,8 +3,13 @@ dialog, always dismissible, read out by screen readers."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class NoticeBanner(QFrame):

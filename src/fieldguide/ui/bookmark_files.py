@@ -6,13 +6,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
 
 from fieldguide.errors import UserDataError
 from fieldguide.ui.file_dialogs import FileDialogs
 from fieldguide.ui.userdata_bridge import UserDataBridge
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +27,9 @@ from fieldguide.ui.bookmark_files import BookmarkFiles
 from fieldguide.ui.file_dialogs import FileDialogs
 from fieldguide.ui.userdata_bridge import UserDataBridge
 from fieldguide.userdata import Bookmark, Changes
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QToolBar
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from fieldguide.ui.main_window import MainWindow
 
 TOOLBAR_ICON_SIZE = 32

@@ -8,10 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QWidget
-
 if TYPE_CHECKING:  # its Python types cost ~2 ms: made when a dialog first opens, not at start
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QWidget
 
 log = logging.getLogger(__name__)
 

@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QApplication,
     QDialog,
-    QMainWindow,
     QScroller,
     QToolTip,
     QWidget,
@@ -44,6 +43,12 @@ from fieldguide.ui.kiosk_pin_pad import PinPad
 from fieldguide.ui.kiosk_policy import ActionPolicy
 from fieldguide.ui.kiosk_style import TEXT_SCALE, kiosk_stylesheet
 from fieldguide.ui.session_reset import SessionReset
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import (
+        QApplication,
+        QMainWindow,
+    )
 
 log = logging.getLogger(__name__)
 

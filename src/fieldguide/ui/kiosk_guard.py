@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionEvent, QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QAction, QActionEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 from fieldguide.config.model import DEFAULT_EXIT_CHORD
 from fieldguide.ui.kiosk_overlays import Overlay
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,10 @@ its size.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -28,6 +30,10 @@ from fieldguide.ui.kiosk_style import (
     PRIMARY,
     neutral_page_html,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QMouseEvent, QPaintEvent
 
 
 class KioskBar(QToolBar):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from fieldguide.config.pin import PIN_LENGTH
 from fieldguide.ui.kiosk_overlays import Overlay, centred_label
 from fieldguide.ui.kiosk_style import OVERLAY_HEADING, PIN_KEY, PRIMARY
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class PinPad(Overlay):

@@ -8,9 +8,10 @@ and show nothing. The dialog is non-modal: the reader can keep reading while it 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -18,10 +19,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from fieldguide.library.links import EXTERNAL_SCHEMES
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QClipboard
+    from PySide6.QtWidgets import (
+        QWidget,
+    )
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -46,6 +46,8 @@ from fieldguide.ui.zoom import ZoomController
 from fieldguide.userdata import Bookmark, UserData
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from fieldguide.ui.bookmarks_panel import BookmarksPanel
     from fieldguide.ui.history_panel import HistoryPanel
 

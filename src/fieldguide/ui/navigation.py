@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from fieldguide.navigation import Navigation, Place
 from fieldguide.ui.article_view import ArticleView
 from fieldguide.ui.themes import IconBook
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
 
 from fieldguide.ui.themes import IconBook
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
     from fieldguide.ui.bookmarks_panel import BookmarksPanel
     from fieldguide.ui.history_panel import HistoryPanel
 

@@ -3,7 +3,12 @@ the room is scaled down (keeping its shape) and grows back when there is room ag
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextImageFormat
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QTextCursor, QTextImageFormat
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
 
 # Per picture (by its place in the document): the width and height the page asked for.
 Sizes = dict[int, tuple[float, float]]

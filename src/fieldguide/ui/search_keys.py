@@ -3,9 +3,13 @@ Esc, and `starts_search` says which key pressed while reading starts a search.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListView
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 _PLAIN_MODIFIERS = (
     Qt.KeyboardModifier.ShiftModifier

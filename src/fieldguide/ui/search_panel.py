@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,8 +20,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QStackedWidget,
-    QStyledItemDelegate,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,13 @@ from fieldguide.ui.search_controller import Asked, SearchController, SearchFn
 from fieldguide.ui.search_keys import ResultsList, SearchField, starts_search
 from fieldguide.ui.search_results import ROW_ROLE, ResultRow, SearchResultsModel
 from fieldguide.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QObject
+    from PySide6.QtWidgets import (
+        QStyledItemDelegate,
+        QTextEdit,
+    )
 
 log = logging.getLogger(__name__)
 

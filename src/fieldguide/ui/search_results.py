@@ -6,13 +6,16 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from fieldguide.search.results import SearchHit, SearchResults
 from fieldguide.ui.find_bar import MATCH_COLOUR, MATCH_TEXT
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 40  # the ResultRow of a row
 

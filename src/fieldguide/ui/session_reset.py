@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractScrollArea, QTextEdit, QTreeView
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractScrollArea, QTextEdit, QTreeView
 
 log = logging.getLogger(__name__)
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QMenu, QToolButton
 
 from fieldguide.navigation import Place
 from fieldguide.ui.navigation import Navigator
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QToolBar
 
 log = logging.getLogger(__name__)
 
