@@ -114,11 +114,18 @@ class GlossaryLinks(QObject):
         super().__init__(view)
         self.view = view
         self.definitions = dict(definitions)
-        self.popup = GlossaryPopup(view)
+        self._popup: GlossaryPopup | None = None
         self._pressed_at: QPoint | None = None
         self._watching = False
         if watch_now:
             self.watch_viewport()
+
+    @property
+    def popup(self) -> GlossaryPopup:
+        """The popup, made when a word is first looked up (not before the first paint)."""
+        if self._popup is None:
+            self._popup = GlossaryPopup(self.view)
+        return self._popup
 
     def watch_viewport(self) -> None:
         """Note where the page is pressed, to put the popup under the word clicked.

@@ -32,7 +32,6 @@ from fieldguide.ui.focus import chain_tab_order, reachable_by_tab, show_focus
 from fieldguide.ui.glossary import GlossaryLinks
 from fieldguide.ui.handout_printer import HandoutPrinter
 from fieldguide.ui.help_page import GetHelpNow
-from fieldguide.ui.link_dialog import ExternalLinkDialog
 from fieldguide.ui.navigation import Navigator
 from fieldguide.ui.panels import ReaderPanels
 from fieldguide.ui.search_controller import SearchFn, search_unavailable
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
 
     from fieldguide.ui.bookmarks_panel import BookmarksPanel
     from fieldguide.ui.history_panel import HistoryPanel
+    from fieldguide.ui.link_dialog import ExternalLinkDialog
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
             lambda: QTimer.singleShot(0, self.glossary.watch_viewport),
             type=Qt.ConnectionType.SingleShotConnection,
         )
-        self.link_out = ExternalLinkDialog(self)
+        self._link_out: ExternalLinkDialog | None = None
         self.handout = HandoutPrinter(self, service)
         self.handout.message.connect(self.statusBar().showMessage)
         self.get_help = GetHelpNow(self, lambda: self.open(HELP_SLUG))
@@ -179,6 +179,15 @@ class MainWindow(QMainWindow):
             ]
         )
         self.resize(1000, 700)
+
+    @property
+    def link_out(self) -> ExternalLinkDialog:
+        """Says where a web, email or phone link leads (made when first needed)."""
+        if self._link_out is None:
+            from fieldguide.ui.link_dialog import ExternalLinkDialog
+
+            self._link_out = ExternalLinkDialog(self)
+        return self._link_out
 
     @property
     def bookmarks_panel(self) -> BookmarksPanel:
