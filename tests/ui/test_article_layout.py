@@ -67,3 +67,27 @@ def test_get_help_now_stays_in_sight_at_800_by_600(qtbot: QtBot, tmp_path: Path)
         right = window.get_help.button.mapTo(window, window.get_help.button.rect().topRight())
         assert right.x() <= window.width()
         assert window.navigator.back_action in window.toolbar.actions()
+
+
+def test_the_first_page_fits_the_column_without_a_sideways_scroll_bar(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window is sized before it is shown (as a start restores it): the page is laid out
+    once the column is known, not at the width it had before the column was centred."""
+    for size in ((800, 600), (1000, 700), (1600, 900)):
+        with reader(qtbot, library(tmp_path), size=size) as window:
+            view = window.view
+            assert view.horizontalScrollBar().maximum() == 0, size
+            assert view.document().textWidth() <= view.viewport().width(), size
+
+
+def test_larger_and_smaller_text_keep_a_long_page_in_its_column(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    with reader(qtbot, library(tmp_path), size=(1400, 800)) as window:
+        window.open("withdrawal/getting-through")  # 80 paragraphs: laid out a part at a time
+        view = window.view
+        for action in (window.zoom.zoom_in, window.zoom.zoom_in, window.zoom.zoom_out):
+            action.trigger()
+            assert view.horizontalScrollBar().maximum() == 0
+            assert view.document().textWidth() <= view.viewport().width()

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QSize, QUrl, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser
 
 from fieldguide.library.style import DEFAULT_CSS
 from fieldguide.ui.picture_fit import Sizes, fit_pictures
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent, QWheelEvent
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent, QWheelEvent
     from PySide6.QtWidgets import QWidget
 
 DOCUMENT_MARGIN = 16  # pixels around the text
@@ -112,21 +112,34 @@ class ArticleView(QTextBrowser):
         super().mousePressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """The viewport was resized (QAbstractScrollArea sends its resizes here). When the
+        column's margins change with it, the page is laid out once, at the new column's width:
+        laid out first at the old width, Qt may keep that width (a sideways scroll bar)."""
+        if self._fit_column():
+            return  # the viewport is resized again, to the column: that resize lays it out
+        if self.document().pageSize().width() != event.size().width():
+            # Qt lays the page out only when the width changed since the last resize, which
+            # misses a page laid out at another width (or not yet): tell it the width changed.
+            event = QResizeEvent(event.size(), QSize())
         super().resizeEvent(event)
-        self._fit_column()
+        self._fit_pictures()
 
     def changeEvent(self, event: object) -> None:
         super().changeEvent(event)  # type: ignore[arg-type]
         self._fit_column()  # a new text size changes how wide the column may be
+        self._fit_pictures()
 
-    def _fit_column(self) -> None:
-        """Keep lines readable on a wide screen: centre a column of LINE_CHARACTERS."""
+    def _fit_column(self) -> bool:
+        """Keep lines readable on a wide screen: centre a column of LINE_CHARACTERS. True when
+        this resized the viewport."""
         text = max(self.fontMetrics().averageCharWidth() * LINE_CHARACTERS, WIDEST_PICTURE)
         chrome = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
         side = max(0, (self.width() - chrome - text - 2 * DOCUMENT_MARGIN - 4) // 2)
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 0, side, 0)
-        self._fit_pictures()
+        if self.viewportMargins().left() == side:
+            return False
+        before = self.maximumViewportSize()
+        self.setViewportMargins(side, 0, side, 0)
+        return self.maximumViewportSize() != before
 
     def _fit_pictures(self) -> None:
         if not self._html:
