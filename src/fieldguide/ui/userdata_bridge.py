@@ -6,9 +6,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -22,6 +21,9 @@ from fieldguide.userdata import (
     Session,
     UserData,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,7 @@ class UserDataBridge(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(save_delay_ms)
         self._timer.timeout.connect(self._save_in_background)
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="userdata-writer")
+        self._writer: ThreadPoolExecutor | None = None  # made at the first save, not at start
         self._flushed.connect(self._after_flush)
         self._closed = False
 
@@ -165,6 +167,10 @@ class UserDataBridge(QObject):
     def _save_in_background(self) -> None:
         if self._closed:
             return
+        if self._writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="userdata-writer")
         future = self._writer.submit(self.store.flush)
         future.add_done_callback(self._report)
 
@@ -184,6 +190,7 @@ class UserDataBridge(QObject):
             return
         self._closed = True
         self._timer.stop()
-        self._writer.shutdown(wait=True)
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
         self.store.close()
         log.info("user data closed")
