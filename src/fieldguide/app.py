@@ -108,11 +108,10 @@ def build_window(
     size, panels, zoom, theme, the page and how far down it. Saved data never stops it opening.
     """
     from fieldguide.ui import MainWindow
-    from fieldguide.ui.search_controller import search_unavailable
     from fieldguide.ui.userdata_bridge import UserDataBridge
 
     user = UserDataBridge(store, service.library.id)
-    window = MainWindow(service, search_fn or search_unavailable, tasks, user=user, files=files)
+    window = MainWindow(service, search_fn, tasks, user=user, files=files)
     window.user.setParent(window)
     for text in (notice, *window.user.take_notices()):
         window.banner.show_message(text)
@@ -130,6 +129,7 @@ def run(args: argparse.Namespace, started: float) -> int:
 
     from fieldguide.search.service import SearchService
     from fieldguide.ui.file_dialogs import QtFileDialogs
+    from fieldguide.ui.lean import once
     from fieldguide.ui.tasks import TaskRunner
 
     config, config_problems = load_config(Path(args.config) if args.config else None)
@@ -200,13 +200,12 @@ def run(args: argparse.Namespace, started: float) -> int:
             print(json.dumps(line), flush=True)
             QTimer.singleShot(0, kiosk.release if kiosk else qt_app.quit)
 
-        window.view.painted.connect(report, type=_single_shot_connection())
-    else:  # after the first paint, so that their threads do not slow it down
-        window.view.painted.connect(
-            lambda: QTimer.singleShot(
-                0, lambda: (prepare_search(), _preload(window), window.finish_start())
-            ),
-            type=_single_shot_connection(),
+        once(window.view.painted, report)
+    else:  # after the first paint, so that their threads do not slow it down (the window
+        # finishes its own start then too: MainWindow.finish_start)
+        once(
+            window.view.painted,
+            lambda: QTimer.singleShot(0, lambda: (prepare_search(), _preload(window))),
         )
     if kiosk:
         kiosk.show()
@@ -248,8 +247,7 @@ def kiosk_resets(window: MainWindow) -> SessionReset:
         [
             TreeReset(window.tree),
             ViewReset(window.view),
-            CallReset(window.find_bar.field.clear),
-            CallReset(window.find_bar.close_bar),
+            CallReset(window.close_find_bar),
             # Folded: on a kiosk's touch rows the list would push the article off a small screen.
             CallReset(lambda: window.contents.set_expanded(False)),
             CallReset(window.statusBar().clearMessage),
@@ -343,12 +341,6 @@ def _self_test(args: argparse.Namespace) -> int:
     from fieldguide.selftest import run_self_test
 
     return run_self_test(library_dir(args))
-
-
-def _single_shot_connection() -> object:
-    from PySide6.QtCore import Qt
-
-    return Qt.ConnectionType.SingleShotConnection
 
 
 def _ms_since_process_start() -> float | None:

@@ -65,6 +65,7 @@ def make_window(
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.started)  # the keys are ready after the first paint
     window.open("home")
     return window
 

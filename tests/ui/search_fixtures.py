@@ -49,6 +49,7 @@ def make_search_window(
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.started)  # the keys are ready after the first paint
     window.activateWindow()
     qtbot.waitActive(window)
     window.show_page(service.start_page())

@@ -90,6 +90,7 @@ def test_the_walk_finds_controls_without_a_name(window: MainWindow) -> None:
 
 
 def test_the_walk_sees_the_window_s_controls(window: MainWindow) -> None:
+    assert window.find_bar is not None  # made at its first use, as the reader's Ctrl+F does
     controls = [
         w
         for w in window.findChildren(QWidget)

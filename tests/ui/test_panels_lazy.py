@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from fieldguide.ui import MainWindow
 from tests.ui.window_factory import FakeFiles, library, reader
 
 
@@ -34,18 +35,20 @@ def docks(window: object) -> list[QDockWidget]:
 def test_a_window_opens_without_its_panels_and_makes_them_after_the_paint(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
+    opened = WindowsOpened()
+    at_first_paint: list[object] = []
+    app = QApplication.instance()
+    assert app is not None
+
+    def first_paint(window: MainWindow) -> None:
+        at_first_paint.extend([window.panels.built, len(docks(window))])
+        app.installEventFilter(opened)  # from the paint to the end of the start
+
     # With file access, as on a computer at home (the panel then has Save and Add buttons).
-    with reader(qtbot, library(tmp_path), files=FakeFiles()) as window:
-        assert not window.panels.built
-        assert docks(window) == []  # nothing of them was made for the first paint
-        opened = WindowsOpened()
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(opened)
-        try:
-            window.finish_start()  # what app.py does once the start page has painted
-        finally:
-            app.removeEventFilter(opened)
+    with reader(qtbot, library(tmp_path), files=FakeFiles(), on_paint=first_paint) as window:
+        app.removeEventFilter(opened)
+        assert at_first_paint == [False, 0]  # nothing of them was made for the first paint
+        assert window.started  # the window finished its start after the paint: panels made
         # Making them opened no window of its own (one would take the keyboard from the reader).
         assert opened.names == []
         assert window.panels.built

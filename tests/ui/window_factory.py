@@ -13,6 +13,7 @@ from fieldguide.library.loader import load_library
 from fieldguide.library.service import LibraryService
 from fieldguide.ui import MainWindow
 from fieldguide.ui.file_dialogs import Done
+from fieldguide.ui.lean import once
 from fieldguide.userdata import UserData
 
 ARTICLE_TWO = (
@@ -72,18 +73,23 @@ def reader(
     size: tuple[int, int] = (1000, 700),
     notice: str = "",
     prepare: Callable[[UserData], None] | None = None,
+    on_paint: Callable[[MainWindow], None] | None = None,
 ) -> Iterator[MainWindow]:
-    """A shown window on `service` with its data in `db` (None: memory). On leaving the block
-    the window is closed and the data written, as when the reader quits."""
+    """A shown window on `service` with its data in `db` (None: memory), its start finished.
+    `on_paint(window)` is called at its first paint. On leaving the block the window is closed
+    and the data written, as when the reader quits."""
     store = UserData.open(db)
     if prepare is not None:
         prepare(store)
     window = build_window(service, store, files, notice)
+    if on_paint is not None:
+        once(window.view.painted, lambda: on_paint(window))
     qtbot.addWidget(window)
     if not store.session.geometry:
         window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.started)  # the keys are ready after the first paint
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     try:

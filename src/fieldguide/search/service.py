@@ -25,14 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldguide.errors import ReaderError, SearchError
-from fieldguide.search.results import Cancelled, SearchResults
 
-# The window makes its SearchService before the first paint; the index code and the query
-# parser are imported where they are used, by then off the UI thread.
+# The window makes its SearchService before the first paint; the index code, the query parser
+# and the results are imported where they are used, by then off the UI thread.
 if TYPE_CHECKING:
     from fieldguide.library.model import Library
     from fieldguide.search.handle import IndexHandle
     from fieldguide.search.multi import SearchFn
+    from fieldguide.search.results import SearchResults
     from fieldguide.search.searcher import Searcher
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,8 @@ class SearchService:
     ) -> SearchResults:
         """Search `text` (any text is safe). Raises Cancelled when `cancel` is set, SearchError
         when the index cannot be used."""
+        from fieldguide.search.results import Cancelled
+
         while not self._ready.wait(_WAIT_STEP):
             if cancel.is_set():
                 raise Cancelled

@@ -47,9 +47,11 @@ class ArticleView(QTextBrowser):
         self.cursorPositionChanged.connect(self._reader_moved)  # find in page, keyboard
 
     def show_html(self, html: str) -> None:
-        """Replace the shown page."""
+        """Replace the shown page (marks of the last one, as of a search, go with it)."""
         self._html = html
         self._pending_scroll = None
+        if self.extraSelections():
+            self.setExtraSelections([])
         self._set_html(html)
 
     def _set_html(self, html: str) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 
 class NoticeBanner(QFrame):
-    """Shows one or more short messages until the reader presses its Close button."""
+    """Shows one or more short messages until the reader presses its Close button.
+
+    Hidden until there is a message; its text and button are made with the first one."""
 
     dismissed = Signal()
 
@@ -23,23 +25,42 @@ class NoticeBanner(QFrame):
         self.setAccessibleName(self.tr("Notice"))
         self.setAccessibleDescription(self.tr("A message about Field Guide itself"))
         self._messages: list[str] = []
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName(self.tr("Notice text"))
-        self.label.setAccessibleDescription(self.tr("What Field Guide wants you to know"))
-        self.close_button = QToolButton()
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.setToolTip(self.tr("Hide this message"))
-        self.close_button.setAccessibleName(self.tr("Close the notice"))
-        self.close_button.setAccessibleDescription(self.tr("Hides this message"))
-        self.close_button.clicked.connect(self.dismiss)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._label: QLabel | None = None
+        self._close_button: QToolButton | None = None
         self.hide()
+
+    def _parts(self) -> tuple[QLabel, QToolButton]:
+        if self._label is None or self._close_button is None:
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton
+
+            self._label = label = QLabel()
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAccessibleName(self.tr("Notice text"))
+            label.setAccessibleDescription(self.tr("What Field Guide wants you to know"))
+            self._close_button = button = QToolButton()
+            button.setText(self.tr("Close"))
+            button.setToolTip(self.tr("Hide this message"))
+            button.setAccessibleName(self.tr("Close the notice"))
+            button.setAccessibleDescription(self.tr("Hides this message"))
+            button.clicked.connect(self.dismiss)
+            layout = QHBoxLayout(self)
+            layout.setContentsMargins(10, 6, 6, 6)
+            layout.addWidget(label, 1)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return self._label, self._close_button
+
+    @property
+    def label(self) -> QLabel:
+        """The messages' text."""
+        return self._parts()[0]
+
+    @property
+    def close_button(self) -> QToolButton:
+        """Hides the banner and forgets its messages."""
+        return self._parts()[1]
 
     @property
     def messages(self) -> tuple[str, ...]:
@@ -58,6 +79,7 @@ class NoticeBanner(QFrame):
     def dismiss(self) -> None:
         """Hide the banner and forget its messages."""
         self._messages.clear()
-        self.label.clear()
+        if self._label is not None:
+            self._label.clear()
         self.hide()
         self.dismissed.emit()

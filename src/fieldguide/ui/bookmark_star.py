@@ -24,7 +24,7 @@ class BookmarkStar(QObject):
         self._title = ""
         self.action = QAction(self.tr("Bookmark"), self)
         self.action.setCheckable(True)
-        self.action.setShortcut(QKeySequence("Ctrl+D"))
+        self.action.setShortcuts([QKeySequence("Ctrl+D")])  # a list: see ui/lean.py
         self.action.triggered.connect(self.toggle)
         user.changed.connect(self._data_changed)
         self._update()

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from fieldguide.ui.lean import set_by_name
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCursor
 
 SEPARATOR = " › "
 
@@ -22,14 +29,24 @@ class Breadcrumb(QWidget):
         self._layout.setSpacing(0)
         self._text = ""
         self.buttons: list[QToolButton] = []
+        self._pointer: QCursor | None = None  # the hand over the topics (finish_start)
         self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.title, "textFormat", "PlainText")
         self.title.setAccessibleName(self.tr("Page title"))
         self.title.setAccessibleDescription(self.tr("The title of the page you are reading"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def finish_start(self) -> None:
+        """After the first paint: the pointing hand over the topics, which say they are links."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QCursor
+
+        self._pointer = QCursor(Qt.CursorShape.PointingHandCursor)
+        for button in self.buttons:
+            button.setCursor(self._pointer)
 
     def text(self) -> str:
         """The whole line as plain text: "Withdrawal › How long it lasts"."""
@@ -50,8 +67,9 @@ class Breadcrumb(QWidget):
             button.setAutoRaise(True)
             # Mouse only: from the keyboard the topic tree does the same (Left goes up a level),
             # and Tab goes straight from the tree to the page.
-            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            set_by_name(button, "focusPolicy", "ClickFocus")
+            if self._pointer is not None:
+                button.setCursor(self._pointer)
             button.setToolTip(self.tr("Open the topic “{}”").format(topic))
             button.setAccessibleName(topic)
             button.setAccessibleDescription(self.tr("Opens this topic and its list of pages"))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
+
+from fieldguide.ui.lean import set_by_name
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
@@ -57,7 +59,7 @@ def build_chrome(w: MainWindow) -> QToolBar:
     toolbar.setAccessibleName(w.tr("Main toolbar"))
     toolbar.setAccessibleDescription(w.tr("Buttons to move around the guide and change the text"))
     toolbar.setIconSize(QSize(TOOLBAR_ICON_SIZE, TOOLBAR_ICON_SIZE))
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    set_by_name(toolbar, "toolButtonStyle", "ToolButtonTextUnderIcon")
     toolbar.setMovable(False)
     toolbar.addActions(list(w.navigator.actions))
     toolbar.addSeparator()
@@ -67,7 +69,7 @@ def build_chrome(w: MainWindow) -> QToolBar:
     toolbar.addSeparator()
     toolbar.addAction(w.zoom.zoom_out)
     toolbar.addAction(w.zoom.zoom_in)
-    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    w.addToolBar(toolbar)  # at the top
     _name_buttons(toolbar)
     w.star.action.changed.connect(lambda: _name_buttons(toolbar))
 

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldguide.library.model import Heading
+from fieldguide.ui.lean import USER_ROLE, set_by_name
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -28,7 +30,7 @@ log = logging.getLogger(__name__)
 MIN_HEADINGS = 3  # shorter articles are read at a glance; a list would only push them down
 ROWS_PER_PIXELS = 160  # one visible row per 160 pixels of window height, so the article stays big
 ROW_LIMITS = (3, 8)  # but never fewer or more rows than these; the list scrolls beyond
-ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+ANCHOR_ROLE = USER_ROLE + 1
 
 
 class ContentsPanel(QWidget):
@@ -41,7 +43,7 @@ class ContentsPanel(QWidget):
         super().__init__(parent)
         self._expanded = True
         self.toggle = QToolButton()
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_by_name(self.toggle, "toolButtonStyle", "ToolButtonTextBesideIcon")
         self.toggle.setAutoRaise(True)
         self.toggle.setMinimumHeight(32)
         self.toggle.setAccessibleName(self.tr("On this page"))
@@ -64,7 +66,10 @@ class ContentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 4)
         layout.setSpacing(2)
-        layout.addWidget(self.toggle, alignment=Qt.AlignmentFlag.AlignLeft)
+        line = QHBoxLayout()  # the button at the left, as wide as its words
+        line.addWidget(self.toggle)
+        line.addStretch(1)
+        layout.addLayout(line)
         layout.addWidget(self.list)
         self.setTabOrder(self.toggle, self.list)
         self._count = 0
@@ -73,13 +78,15 @@ class ContentsPanel(QWidget):
         self.hide()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Follow the window's height, to keep the list in proportion."""
+        self._fit_height()
+        super().showEvent(event)
+
+    def finish_start(self) -> None:
+        """After the first paint: follow the window's height, to keep the list in proportion."""
         window = self.window()
         if window is not self and window is not self._watched:
             window.installEventFilter(self)
             self._watched = window
-        self._fit_height()
-        super().showEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._watched and event.type() == QEvent.Type.Resize:
@@ -130,8 +137,7 @@ class ContentsPanel(QWidget):
         self.list.setFixedHeight(max(row_height, 1) * rows + frame)
 
     def _update_toggle(self) -> None:
-        arrow = Qt.ArrowType.DownArrow if self.expanded else Qt.ArrowType.RightArrow
-        self.toggle.setArrowType(arrow)
+        set_by_name(self.toggle, "arrowType", "DownArrow" if self.expanded else "RightArrow")
         self.toggle.setText(self.tr("On this page ({} sections)").format(self._count))
         self.list.setVisible(self.expanded)
 

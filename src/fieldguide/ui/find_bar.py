@@ -93,7 +93,10 @@ def highlight_words(view: QTextEdit, words: tuple[str, ...], first: str) -> int:
 
 
 class FindBar(QWidget):
-    """Find in the text of `view`. Typing searches at once; Enter goes to the next match."""
+    """Find in the text of `view`. Typing searches at once; Enter goes to the next match.
+
+    The window's keys that open it are in ui/find_actions.py: the bar is made on their first use.
+    """
 
     def __init__(self, view: QTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,18 +143,6 @@ class FindBar(QWidget):
         ):
             QWidget.setTabOrder(first, second)
 
-        self.find_action = self._action(
-            self.tr("&Find on this page…"), QKeySequence.StandardKey.Find
-        )
-        self.find_action.triggered.connect(self.open_bar)
-        self.find_next_action = self._action(
-            self.tr("Find &next"), QKeySequence.StandardKey.FindNext
-        )
-        self.find_next_action.triggered.connect(self._next_from_anywhere)
-        self.find_previous_action = self._action(
-            self.tr("Find &previous"), QKeySequence.StandardKey.FindPrevious
-        )
-        self.find_previous_action.triggered.connect(self._previous_from_anywhere)
         close = QAction(self.tr("Close the find bar"), self)
         close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -166,16 +157,6 @@ class FindBar(QWidget):
         button.setAccessibleDescription(description)
         button.setToolTip(description)
         return button
-
-    def _action(self, text: str, key: QKeySequence.StandardKey) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts(key)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        return action
-
-    def window_actions(self) -> list[QAction]:
-        """Find, Find next and Find previous: add them to the window so their keys work anywhere."""
-        return [self.find_action, self.find_next_action, self.find_previous_action]
 
     # -- intents -------------------------------------------------------------------------------
 
@@ -209,12 +190,14 @@ class FindBar(QWidget):
 
     # -- work ----------------------------------------------------------------------------------
 
-    def _next_from_anywhere(self) -> None:
+    def next_from_anywhere(self) -> None:
+        """Find next (F3) pressed anywhere: open the bar if it is closed, then step."""
         if not self.isVisible():
             self.open_bar()
         self.find_next()
 
-    def _previous_from_anywhere(self) -> None:
+    def previous_from_anywhere(self) -> None:
+        """Find previous pressed anywhere: open the bar if it is closed, then step back."""
         if not self.isVisible():
             self.open_bar()
         self.find_previous()

@@ -11,7 +11,6 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -32,9 +31,9 @@ def show_focus(*widgets: QWidget) -> None:
         widget.setStyleSheet(widget.styleSheet() + FOCUS_CSS)
 
 
-def reachable_by_tab(toolbar: QToolBar) -> list[QWidget]:
-    """Put the toolbar's action buttons on the Tab key, named as their actions; return them."""
-    buttons: list[QWidget] = []
+def name_buttons(toolbar: QToolBar) -> None:
+    """Give the toolbar's action buttons that have no name of their own their action's words,
+    for screen readers."""
     for action in toolbar.actions():
         if action.isSeparator() or not action.text():
             continue  # not asked for a separator's widget: see chrome._name_buttons
@@ -44,6 +43,19 @@ def reachable_by_tab(toolbar: QToolBar) -> list[QWidget]:
                 button.setAccessibleName(action.text().replace("&", "").rstrip("…").strip())
             if not button.accessibleDescription():
                 button.setAccessibleDescription(action.toolTip())
+
+
+def reachable_by_tab(toolbar: QToolBar) -> list[QWidget]:
+    """Put the toolbar's action buttons on the Tab key; return them. (After the first paint:
+    MainWindow.finish_start.)"""
+    from PySide6.QtCore import Qt
+
+    buttons: list[QWidget] = []
+    for action in toolbar.actions():
+        if action.isSeparator() or not action.text():
+            continue  # not asked for a separator's widget: see chrome._name_buttons
+        button = toolbar.widgetForAction(action)
+        if button is not None:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             buttons.append(button)
     return buttons

@@ -10,9 +10,11 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QToolButton
+
+from fieldguide.ui.lean import set_by_name
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -38,7 +40,6 @@ class GetHelpNow(QObject):
         super().__init__(parent)
         self.action = QAction(self.tr("Get help now"), parent)
         self.action.setShortcuts(QKeySequence.StandardKey.HelpContents)
-        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         description = self.tr("Danger signs, what to do, and who to call")
         self.action.setToolTip(
             self.tr("Get help now ({})").format(
@@ -58,9 +59,16 @@ class GetHelpNow(QObject):
         assert isinstance(button, QToolButton)
         self.button = button
         self.button.setObjectName("getHelpNow")
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_by_name(self.button, "toolButtonStyle", "ToolButtonTextOnly")
         self.button.setMinimumHeight(40)
-        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.button.setAccessibleName(self.tr("Get help now"))
         self.button.setAccessibleDescription(description)
         self.button.setStyleSheet(BUTTON_STYLE)
+
+    def finish_start(self) -> None:
+        """After the first paint: the help key works in every window of the program (the find
+        bar, a dialog), and Tab stops on the red button too."""
+        from PySide6.QtCore import Qt
+
+        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

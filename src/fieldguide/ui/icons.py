@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QByteArray, QRectF
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -74,7 +74,7 @@ class SvgIconEngine(QIconEngine):
         drawn = self._drawn.get(key)
         if drawn is None:
             drawn = QPixmap(size * scale)
-            drawn.fill(Qt.GlobalColor.transparent)
+            drawn.fill(QColor(0, 0, 0, 0))  # transparent
             painter = QPainter(drawn)
             self.paint(painter, drawn.rect(), mode, state)
             painter.end()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -27,14 +27,13 @@ from fieldguide.ui.breadcrumb import Breadcrumb
 from fieldguide.ui.chrome import build_chrome
 from fieldguide.ui.contents_panel import ContentsPanel
 from fieldguide.ui.file_dialogs import FileDialogs
-from fieldguide.ui.find_bar import FindBar
-from fieldguide.ui.focus import chain_tab_order, reachable_by_tab, show_focus
-from fieldguide.ui.glossary import GlossaryLinks
+from fieldguide.ui.find_actions import FindActions
+from fieldguide.ui.focus import chain_tab_order, name_buttons, reachable_by_tab, show_focus
 from fieldguide.ui.handout_printer import HandoutPrinter
 from fieldguide.ui.help_page import GetHelpNow
+from fieldguide.ui.lean import once, set_by_name
 from fieldguide.ui.navigation import Navigator
 from fieldguide.ui.panels import ReaderPanels
-from fieldguide.ui.search_controller import SearchFn, search_unavailable
 from fieldguide.ui.search_panel import SearchPanel
 from fieldguide.ui.session import ReaderSession
 from fieldguide.ui.tasks import TaskRunner
@@ -48,8 +47,11 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
     from fieldguide.ui.bookmarks_panel import BookmarksPanel
+    from fieldguide.ui.find_bar import FindBar
+    from fieldguide.ui.glossary import GlossaryLinks
     from fieldguide.ui.history_panel import HistoryPanel
     from fieldguide.ui.link_dialog import ExternalLinkDialog
+    from fieldguide.ui.search_controller import SearchFn
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         service: LibraryService,
-        search_fn: SearchFn = search_unavailable,
+        search_fn: SearchFn | None = None,
         tasks: TaskRunner | None = None,
         *,
         user: UserDataBridge | None = None,
@@ -98,14 +100,12 @@ class MainWindow(QMainWindow):
         self.view.link_activated.connect(self._on_link)
         self.contents = ContentsPanel()
         self.contents.heading_chosen.connect(self.view.scrollToAnchor)
-        self.find_bar = FindBar(self.view)
-        self.addActions(self.find_bar.window_actions())
-        terms = {t.term: t.definition for t in service.library.glossary}
-        self.glossary = GlossaryLinks(self.view, terms, watch_now=False)
-        self.view.painted.connect(  # after the first paint, not during it
-            lambda: QTimer.singleShot(0, self.glossary.watch_viewport),
-            type=Qt.ConnectionType.SingleShotConnection,
-        )
+        self._find_bar: FindBar | None = None  # made when first used (see the find_bar property)
+        self.find_keys = FindActions(self, lambda: self.find_bar)
+        self.addActions(self.find_keys.actions())
+        self._glossary: GlossaryLinks | None = None  # made after the first paint
+        self._started = False
+        once(self.view.painted, lambda: QTimer.singleShot(0, self.finish_start))
         self._link_out: ExternalLinkDialog | None = None
         self.handout = HandoutPrinter(self, service)
         self.handout.message.connect(self.statusBar().showMessage)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.title_line)
         layout.addWidget(self.contents)
         layout.addWidget(self.view)
-        layout.addWidget(self.find_bar)
+        self._column = layout  # the find bar goes under the article when it is made
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.user.notice.connect(self.banner.show_message)
         self.session = ReaderSession(self)
 
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts in the article
+        self.view.setFocus()  # the keyboard starts in the article
         show_focus(self.view, self.contents, self.toolbar, self.get_help.toolbar)
         self.keep_help_in_sight()
         for bar in (self.toolbar, self.get_help.toolbar):
@@ -168,17 +168,40 @@ class MainWindow(QMainWindow):
                 more.setAccessibleName(self.tr("More buttons"))
                 more.setAccessibleDescription(self.tr("The toolbar buttons that do not fit"))
         self.themes.applied.connect(self.keep_help_in_sight)
-        bar, panel, find = self.get_help.toolbar, self.contents, self.find_bar
-        chain_tab_order(
-            [
-                *reachable_by_tab(self.toolbar),
-                *reachable_by_tab(bar),
-                *(self.search.box, self.search.instead, self.search.results),
-                *(self.tree, panel.toggle, panel.list, self.view),
-                *(find.field, find.previous_button, find.next_button, find.close_button),
-            ]
-        )
         self.resize(1000, 700)
+
+    @property
+    def glossary(self) -> GlossaryLinks:
+        """Shows the meaning of a glossary word under it (made after the first paint)."""
+        if self._glossary is None:
+            from fieldguide.ui.glossary import GlossaryLinks
+
+            terms = {t.term: t.definition for t in self.service.library.glossary}
+            self._glossary = GlossaryLinks(self.view, terms, watch_now=False)
+        return self._glossary
+
+    @property
+    def find_bar(self) -> FindBar:
+        """Find in page, under the article (made, with its module, when first used)."""
+        if self._find_bar is None:
+            from fieldguide.ui.find_bar import FindBar
+
+            self._find_bar = FindBar(self.view)
+            self._column.addWidget(self._find_bar)
+            if self._started:
+                self._chain_find_bar(self._find_bar)
+        return self._find_bar
+
+    def _chain_find_bar(self, find: FindBar) -> None:
+        chain_tab_order(
+            [self.view, find.field, find.previous_button, find.next_button, find.close_button]
+        )
+
+    def close_find_bar(self) -> None:
+        """Empty and close the find bar, if it was ever made (a kiosk reset)."""
+        if self._find_bar is not None:
+            self._find_bar.field.clear()
+            self._find_bar.close_bar()
 
     @property
     def link_out(self) -> ExternalLinkDialog:
@@ -209,10 +232,41 @@ class MainWindow(QMainWindow):
             dock.open_requested.connect(self.open)
         return bookmarks, history
 
+    @property
+    def started(self) -> bool:
+        """True once the window finished its start (`finish_start`, right after the first paint):
+        the keyboard and everything else the reader can use are ready."""
+        return self._started
+
     def finish_start(self) -> None:
-        """After the first paint: make what the start left for later, so that it is ready
-        when the reader asks for it."""
+        """Right after the first paint (the window calls it itself): the keyboard and mouse
+        behaviour the first paint does not show (ui/lean.py), and what the start left for later,
+        so that it is ready when the reader asks for it."""
+        if self._started:
+            return
+        self._started = True
+        self.session.finish_start()
+        self.get_help.finish_start()
+        self.title_line.finish_start()
+        self.contents.finish_start()
+        self.search.finish_start()
+        self.glossary.watch_viewport()
+        self._chain_tab_order()
         self.panels.build()
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes through the toolbars, the search, the topics and the article, in order."""
+        bar, panel = self.get_help.toolbar, self.contents
+        chain_tab_order(
+            [
+                *reachable_by_tab(self.toolbar),
+                *reachable_by_tab(bar),
+                *(self.search.box, self.search.instead, self.search.results),
+                *(self.tree, panel.toggle, panel.list, self.view),
+            ]
+        )
+        if self._find_bar is not None:
+            self._chain_find_bar(self._find_bar)
 
     def _add_page_tools(self) -> None:
         """Print, Save as PDF and (at the far end, in red) Get help now, in one toolbar."""
@@ -222,8 +276,9 @@ class MainWindow(QMainWindow):
         first = tools.actions()[0]
         tools.insertActions(first, [self.handout.print_action, self.handout.pdf_action])
         tools.insertWidget(first, spacer)
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_by_name(tools, "toolButtonStyle", "ToolButtonTextOnly")
         self.addToolBar(tools)
+        name_buttons(tools)
 
     def keep_help_in_sight(self, *_: object) -> None:
         """Get help now is never folded away: on a narrow window the navigation toolbar gives
@@ -263,7 +318,8 @@ class MainWindow(QMainWindow):
         self.current_page = page
         self.view.show_html(page.html + page.footer_html)
         self.contents.set_headings(page.headings)
-        self.find_bar.page_changed()
+        if self._find_bar is not None:
+            self._find_bar.page_changed()
         self.handout.set_page(page)
         trail = self.service.topic_trail(page.slug) if page.slug else ()
         self.title_line.set_trail(trail, page.title)

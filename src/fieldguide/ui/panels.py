@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from fieldguide.ui.themes import IconBook
@@ -45,7 +45,7 @@ class ReaderPanels(QObject):
 
     def _action(self, text: str, keys: str, tip: str) -> QAction:
         action = QAction(text, self._window, checkable=True)
-        action.setShortcut(QKeySequence(keys))
+        action.setShortcuts([QKeySequence(keys)])  # a list: see ui/lean.py
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.toggled.connect(self._action_toggled)
@@ -71,6 +71,8 @@ class ReaderPanels(QObject):
         shown as its action says."""
         if self._docks is not None:
             return self._docks
+        from PySide6.QtCore import Qt
+
         docks = self._docks = self._make()
         for dock, action in zip(docks, (self.bookmarks_action, self.history_action), strict=True):
             self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)

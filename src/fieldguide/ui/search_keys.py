@@ -5,27 +5,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QListView
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
 
-_PLAIN_MODIFIERS = (
-    Qt.KeyboardModifier.ShiftModifier
-    | Qt.KeyboardModifier.KeypadModifier
-    | Qt.KeyboardModifier.GroupSwitchModifier
-)
+# Qt's enums are used only when a key is pressed, never before the first paint: ui/lean.py.
 
 
 def starts_search(event: QKeyEvent) -> bool:
     """True for a key that types a visible character (no Ctrl, Alt or Meta held; not a space)."""
+    from PySide6.QtCore import Qt
+
+    plain = (
+        Qt.KeyboardModifier.ShiftModifier
+        | Qt.KeyboardModifier.KeypadModifier
+        | Qt.KeyboardModifier.GroupSwitchModifier
+    )
     text = event.text()
     return (
-        bool(text)
-        and text.isprintable()
-        and not text.isspace()
-        and not event.modifiers() & ~_PLAIN_MODIFIERS
+        bool(text) and text.isprintable() and not text.isspace() and not event.modifiers() & ~plain
     )
 
 
@@ -36,6 +36,8 @@ class SearchField(QLineEdit):
     escape_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.key() == Qt.Key.Key_Down:
             self.down_pressed.emit()
         elif event.key() == Qt.Key.Key_Escape:
@@ -51,6 +53,8 @@ class ResultsList(QListView):
     up_from_top = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         key = event.key()
         current = self.currentIndex()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():

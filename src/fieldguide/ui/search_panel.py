@@ -7,37 +7,26 @@ list, Enter opens, Esc clears the search and gives the article the keyboard back
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QListView,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from fieldguide.helpinfo import HELP_SLUG
-from fieldguide.search.results import SearchResults
-from fieldguide.ui.find_bar import highlight_words
-from fieldguide.ui.search_controller import Asked, SearchController, SearchFn
-from fieldguide.ui.search_keys import ResultsList, SearchField, starts_search
-from fieldguide.ui.search_results import ROW_ROLE, ResultRow, SearchResultsModel
+from fieldguide.ui.search_keys import SearchField, starts_search
 from fieldguide.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QObject
-    from PySide6.QtWidgets import (
-        QStyledItemDelegate,
-        QTextEdit,
-    )
+    from PySide6.QtWidgets import QLabel, QPushButton, QStyledItemDelegate, QTextEdit
+
+    from fieldguide.search.results import SearchResults
+    from fieldguide.ui.search_controller import Asked, SearchController, SearchFn
+    from fieldguide.ui.search_keys import ResultsList
+    from fieldguide.ui.search_results import SearchResultsModel
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +41,63 @@ QPushButton#searchInstead:focus { border: 2px solid palette(highlight); }
 """
 
 
+class _Results:
+    """What the panel shows of a search: a status line, "search instead", and the list."""
+
+    def __init__(self, panel: SearchPanel) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPushButton
+
+        from fieldguide.ui.search_keys import ResultsList
+        from fieldguide.ui.search_results import SearchResultsModel
+
+        tr = panel.tr
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setContentsMargins(6, 4, 6, 4)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.status.setAccessibleName(tr("About these results"))
+        self.status.hide()
+        self.instead = QPushButton()  # "search instead for kratum", under "Showing results for"
+        self.instead.setObjectName("searchInstead")
+        self.instead.setFlat(True)
+        self.instead.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.instead.setStyleSheet(INSTEAD_STYLE)
+        self.instead.setAccessibleName(tr("Search instead for what you typed"))
+        self.instead.setAccessibleDescription(
+            tr("Search for exactly the words you typed, without spelling help")
+        )
+        self.instead.hide()
+
+        self.model = SearchResultsModel(panel, HELP_SLUG)
+        self.list = ResultsList()
+        self.list.setModel(self.model)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Rows wrap to the list's width: keep that width steady (no scroll bar coming and going).
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName(tr("Search results"))
+        self.list.setAccessibleDescription(
+            tr("Pages that match your words. Enter opens one, Esc goes back to reading.")
+        )
+
+
 class SearchPanel(QWidget):
-    """The box, one status line and the results, over (and in place of) the topic tree."""
+    """The box, one status line and the results, over (and in place of) the topic tree.
+
+    The box is there for the first paint; the results list, its status line and the search
+    controller are made with the first search, or right after the first paint
+    (`finish_start`), whichever comes first. `search_fn` None: a window without a search.
+    """
 
     def __init__(
         self,
         tree: QWidget,
         view: QTextEdit,
-        search_fn: SearchFn,
+        search_fn: SearchFn | None,
         tasks: TaskRunner,
         open_page: Callable[[str], None],
         open_help: Callable[[], None],
@@ -68,7 +106,10 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.tree, self.view = tree, view
         self.open_page, self.open_help = open_page, open_help
-        self.controller = SearchController(search_fn, tasks, self)
+        self._search_fn = search_fn
+        self._tasks = tasks
+        self._controller: SearchController | None = None
+        self._parts: _Results | None = None
         self._open_first_on_results = False
 
         self.box = SearchField()
@@ -79,54 +120,18 @@ class SearchPanel(QWidget):
         self.box.setAccessibleDescription(
             self.tr("Type words to find pages. Down goes to the results, Enter opens the first.")
         )
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setContentsMargins(6, 4, 6, 4)
-        self.status.setTextFormat(Qt.TextFormat.RichText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.status.setAccessibleName(self.tr("About these results"))
-        self.status.hide()
-        self.instead = QPushButton()  # "search instead for kratum", under "Showing results for"
-        self.instead.setObjectName("searchInstead")
-        self.instead.setFlat(True)
-        self.instead.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.instead.setStyleSheet(INSTEAD_STYLE)
-        self.instead.setAccessibleName(self.tr("Search instead for what you typed"))
-        self.instead.setAccessibleDescription(
-            self.tr("Search for exactly the words you typed, without spelling help")
-        )
-        self.instead.clicked.connect(self._search_instead)
-        self.instead.hide()
-
-        self.model = SearchResultsModel(self, HELP_SLUG)
-        self.results = ResultsList()
         self._delegate: QStyledItemDelegate | None = None  # ensure_delegate()
-        self.results.setModel(self.model)
-        self.results.setResizeMode(QListView.ResizeMode.Adjust)
-        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # Rows wrap to the list's width: keep that width steady (no scroll bar coming and going).
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setAccessibleName(self.tr("Search results"))
-        self.results.setAccessibleDescription(
-            self.tr("Pages that match your words. Enter opens one, Esc goes back to reading.")
-        )
         self.stack = QStackedWidget()
         self.stack.addWidget(tree)
-        self.stack.addWidget(self.results)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.box)
-        layout.addWidget(self.status)
-        layout.addWidget(self.instead, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.stack, 1)
 
         self.focus_action = QAction(self.tr("Search the guide"), self)
         self.focus_action.setShortcuts([QKeySequence(key) for key in SEARCH_KEYS])
-        self.focus_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.focus_action.setToolTip(self.tr("Search the guide ({})").format(SEARCH_KEYS[0]))
         self.focus_action.triggered.connect(self.focus_box)
 
@@ -134,16 +139,65 @@ class SearchPanel(QWidget):
         self.box.returnPressed.connect(self._on_return)
         self.box.down_pressed.connect(self._into_results)
         self.box.escape_pressed.connect(self.leave)
-        self.results.activated.connect(self._activate)
-        self.results.clicked.connect(self._activate)
-        self.results.escape_pressed.connect(self.leave)
-        self.results.up_from_top.connect(self.focus_box)
-        self.controller.results_ready.connect(self._show_results)
-        self.controller.failed.connect(self._show_failure)
-        self.controller.preparing.connect(self._show_preparing)
-        self.controller.cleared.connect(self._show_tree)
-        for widget in (tree, view):
+
+    # -- parts made after the first paint ------------------------------------------------------
+
+    def finish_start(self) -> None:
+        """After the first paint: typing a letter while reading starts a search, and the
+        results list is made, so that the first search shows at once."""
+        for widget in (self.tree, self.view):
             widget.installEventFilter(self)
+        self._results_parts()
+
+    @property
+    def controller(self) -> SearchController:
+        """Runs the searches (made when first needed)."""
+        if self._controller is None:
+            from fieldguide.ui.search_controller import SearchController, search_unavailable
+
+            self._controller = controller = SearchController(
+                self._search_fn or search_unavailable, self._tasks, self
+            )
+            controller.results_ready.connect(self._show_results)
+            controller.failed.connect(self._show_failure)
+            controller.preparing.connect(self._show_preparing)
+            controller.cleared.connect(self._show_tree)
+        return self._controller
+
+    def _results_parts(self) -> _Results:
+        if self._parts is None:
+            self._parts = parts = _Results(self)
+            from PySide6.QtCore import Qt
+
+            self._layout.insertWidget(1, parts.status)
+            self._layout.insertWidget(2, parts.instead, 0, Qt.AlignmentFlag.AlignLeft)
+            self.stack.addWidget(parts.list)
+            parts.instead.clicked.connect(self._search_instead)
+            parts.list.activated.connect(self._activate)
+            parts.list.clicked.connect(self._activate)
+            parts.list.escape_pressed.connect(self.leave)
+            parts.list.up_from_top.connect(self.focus_box)
+        return self._parts
+
+    @property
+    def status(self) -> QLabel:
+        """The line about the results ("Showing results for …", "Preparing search…")."""
+        return self._results_parts().status
+
+    @property
+    def instead(self) -> QPushButton:
+        """ "search instead for" what was typed, when the search corrected a spelling."""
+        return self._results_parts().instead
+
+    @property
+    def model(self) -> SearchResultsModel:
+        """The rows of the results list."""
+        return self._results_parts().model
+
+    @property
+    def results(self) -> ResultsList:
+        """The results list, in the topic tree's place while searching."""
+        return self._results_parts().list
 
     # -- intents -------------------------------------------------------------------------------
 
@@ -165,13 +219,16 @@ class SearchPanel(QWidget):
 
     def focus_box(self) -> None:
         """Put the keyboard in the search box, its text selected."""
+        from PySide6.QtCore import Qt
+
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
 
     def clear(self) -> None:
         """Empty the box and show the topics again (a kiosk reset calls this too)."""
         self.box.clear()
-        self.controller.clear()
+        if self._controller is not None:
+            self._controller.clear()
 
     def reset(self) -> None:
         """Forget the search (the kiosk's session reset): as at start."""
@@ -179,6 +236,8 @@ class SearchPanel(QWidget):
 
     def leave(self) -> None:
         """Esc: clear the search and go back to reading."""
+        from PySide6.QtCore import Qt
+
         self.clear()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -189,6 +248,8 @@ class SearchPanel(QWidget):
             and isinstance(event, QKeyEvent)
             and starts_search(event)
         ):
+            from PySide6.QtCore import Qt
+
             self.box.setFocus(Qt.FocusReason.OtherFocusReason)
             self.box.selectAll()
             self.box.insert(event.text())
@@ -199,7 +260,8 @@ class SearchPanel(QWidget):
 
     def _on_text_changed(self, text: str) -> None:
         self._open_first_on_results = False
-        self.controller.text_typed(text)
+        if text.strip() or self._controller is not None:  # an empty box before any search: none
+            self.controller.text_typed(text)
 
     def _on_return(self) -> None:
         text = self.box.text()
@@ -225,13 +287,22 @@ class SearchPanel(QWidget):
             self._into_results()
 
     def _into_results(self) -> None:
-        if self.stack.currentWidget() is not self.results or not self.model.rows:
+        if self._parts is None or self.stack.currentWidget() is not self.results:
             return
+        if not self.model.rows:
+            return
+        from PySide6.QtCore import Qt
+
         self.results.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.results.currentIndex().isValid():
             self.results.setCurrentIndex(self.model.index(0))
 
     def _activate(self, index: QModelIndex) -> None:
+        from PySide6.QtCore import Qt
+
+        from fieldguide.ui.find_bar import highlight_words
+        from fieldguide.ui.search_results import ROW_ROLE, ResultRow
+
         row = index.data(ROW_ROLE)
         if not isinstance(row, ResultRow):
             return
@@ -248,6 +319,8 @@ class SearchPanel(QWidget):
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search_instead(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.controller.search_now(self.box.text(), exact=True)
         self.box.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -270,6 +343,8 @@ class SearchPanel(QWidget):
         log.debug("showing %d rows for %r", len(self.model.rows), asked.text)
 
     def _status_html(self, results: SearchResults) -> str:
+        import html
+
         said = html.escape(results.query.strip())
         if results.corrected:
             return self.tr("Showing results for <b>{}</b> —").format(html.escape(results.corrected))
@@ -278,6 +353,8 @@ class SearchPanel(QWidget):
         return ""
 
     def _show_failure(self, message: str) -> None:
+        import html
+
         self._show_tree()
         self._set_status(
             html.escape(message) + " " + self.tr("You can still browse the topics below.")
@@ -288,6 +365,8 @@ class SearchPanel(QWidget):
 
     def _show_tree(self) -> None:
         self._open_first_on_results = False
+        if self._parts is None:
+            return  # nothing was searched yet
         self.model.clear()
         self.stack.setCurrentWidget(self.tree)
         self.instead.hide()

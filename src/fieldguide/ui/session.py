@@ -45,7 +45,11 @@ class ReaderSession(QObject):
             (window.panels.history_action, "show_history"),
         ):
             action.toggled.connect(lambda on, key=key: self._panel_toggled(key, on))
-        window.installEventFilter(self)
+
+    def finish_start(self) -> None:
+        """After the first paint: watch for the window closing, to save its size and panels
+        (an event filter sees every event of the window: none of the start's)."""
+        self._window.installEventFilter(self)
 
     # -- saving as things change -----------------------------------------------------------
 

@@ -19,8 +19,6 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from fieldguide.search.results import Cancelled
-
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -29,6 +27,8 @@ DEFAULT_THREADS = 2  # one for the newest query, one for a stale one that is sti
 
 def log_error(exc: Exception) -> None:
     """The default `on_error`: a cancelled task is quiet; anything else goes to the log."""
+    from fieldguide.search.results import Cancelled
+
     if isinstance(exc, Cancelled):
         log.debug("task cancelled")
     else:

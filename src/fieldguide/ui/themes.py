@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -164,10 +164,34 @@ QFrame#noticeBanner QLabel {{ color: {colors.banner_text}; }}
 """
 
 
-def system_scheme() -> str:
-    """ "dark" when the operating system asks for dark colours, else "light"."""
-    hints = QGuiApplication.styleHints()
-    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+def palette_scheme(p: QPalette) -> str:
+    """ "dark" when the palette's windows are darker than their text, else "light"."""
+    role = QPalette.ColorRole
+    dark = p.color(role.Window).lightness() < p.color(role.WindowText).lightness()
+    return "dark" if dark else "light"
+
+
+class SystemScheme:
+    """Tells the operating system's colour scheme: "dark" or "light".
+
+    The first answer, for the first paint, is the lightness of the system's palette (read before
+    the theme sets its own), which follows the system's scheme and needs none of Qt's namespace
+    enums (ui/lean.py). Later answers, when the system's scheme changes, are Qt's colour scheme,
+    or that first answer for a system that does not say."""
+
+    def __init__(self) -> None:
+        self._first = ""
+
+    def __call__(self) -> str:
+        if not self._first:
+            self._first = palette_scheme(QGuiApplication.palette())
+            return self._first
+        from PySide6.QtCore import Qt
+
+        scheme = QGuiApplication.styleHints().colorScheme()
+        if scheme == Qt.ColorScheme.Unknown:
+            return self._first
+        return "dark" if scheme == Qt.ColorScheme.Dark else "light"
 
 
 class IconBook:
@@ -216,13 +240,13 @@ class ThemeController(QObject):
         self,
         window: QWidget,
         set_document_css: Callable[[str], None],
-        system: Callable[[], str] = system_scheme,
+        system: Callable[[], str] | None = None,
         choice: str = "system",
     ) -> None:
         super().__init__(window)
         self._window = window
         self._set_document_css = set_document_css
-        self.system = system  # tells the system's scheme; replaceable in tests
+        self.system = system or SystemScheme()  # tells the system's scheme (tests set it)
         self._choice = choice if choice in CHOICES else "system"
         self._resolved = ""
         self._sheet = ""  # the part of the window's style sheet that is ours

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
 
 from fieldguide.library.model import Library, Topic
+from fieldguide.ui.lean import DISPLAY_ROLE, TOOL_TIP_ROLE, USER_ROLE
 
-SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+SLUG_ROLE = USER_ROLE + 1
+KIND_ROLE = USER_ROLE + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -141,13 +142,13 @@ class TopicTreeModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
         if not index.isValid():
             return None
         node = self._node(index)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return node.title
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOL_TIP_ROLE:
             return node.summary or None
         if role == SLUG_ROLE:
             return node.slug

@@ -68,7 +68,7 @@ class ZoomController(QObject):
         icons.attach(self.zoom_out, "text-smaller")
 
         self.zoom_reset = QAction(self.tr("Normal text size"), self)
-        self.zoom_reset.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset.setShortcuts([QKeySequence("Ctrl+0")])  # a list: see ui/lean.py
         self.zoom_reset.setToolTip(self.tr("Go back to the normal text size (Ctrl and 0)"))
         self.zoom_reset.setStatusTip(self.tr("Go back to the normal text size"))
         self.zoom_reset.triggered.connect(lambda: self.set_percent(NORMAL))
