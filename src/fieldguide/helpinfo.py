@@ -18,7 +18,6 @@ same whether it is opened by the Get help now button, F1, a link or the topic tr
 
 from __future__ import annotations
 
-import html
 import logging
 from dataclasses import replace
 
@@ -32,6 +31,8 @@ HELP_SLUG = "help/get-help-now"  # the library's Get help now page
 
 
 def _contact_html(contact: HelpContact) -> str:
+    import html  # here, not at start-up: see library.service._escape
+
     name, number = html.escape(contact.name), html.escape(contact.number)
     lines = [f"<strong>{name}:</strong> <strong>{number}</strong>"]
     lines += [html.escape(text) for text in (contact.hours, contact.note) if text]
@@ -42,6 +43,8 @@ def clinic_help_html(config: Config) -> str:
     """The clinic's help block (a note box), or "" when the config names no number at all."""
     if not config.emergency_number and not config.help_contacts:
         return ""
+    import html
+
     title = f"Help from {config.clinic_name}" if config.clinic_name else "Help near you"
     parts = [f'<p class="box-title"><strong>{html.escape(title)}</strong></p>']
     if config.emergency_number:

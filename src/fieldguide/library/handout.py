@@ -7,7 +7,6 @@ plain text. Unknown source ids are skipped (`fieldguide check` reports them to t
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from fieldguide.library.model import Article, Library, Source
 
@@ -36,6 +35,8 @@ def source_text(source: Source) -> str:
 
 def sources_html(article: Article, library: Library) -> str:
     """The "Last reviewed" line and the "Sources" list for the end of a handout ("" if none)."""
+    import html  # here: the reader's start needs long_date() of this module, not html
+
     parts: list[str] = []
     if article.reviewed is not None:
         parts.append(f"<p>Last reviewed: {long_date(article.reviewed)}.</p>")

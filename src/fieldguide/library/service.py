@@ -4,7 +4,6 @@ something is missing. Plain values in and out; the UI never touches files or Mar
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -37,23 +36,31 @@ class Page:
     footer_html: str = ""
 
 
+def _escape(text: str) -> str:
+    """html.escape, imported at its first use: the html package loads its table of 2,000
+    named characters, which the first paint does not need (it shows a stored page)."""
+    from html import escape
+
+    return escape(text)
+
+
 def source_html(source: Source) -> str:
     """One source as a line: title, who published or wrote it, the year, the address as a link.
 
     The address keeps the renderer's external-link form (class "external", the address as the
     title, text ending " ↗") so that the reader handles it like any other link to the web.
     """
-    parts = [f'<span class="source-title">{html.escape(source.title)}</span>.']
+    parts = [f'<span class="source-title">{_escape(source.title)}</span>.']
     who = ". ".join(p for p in (source.authors, source.publisher) if p)
     when = str(source.year) if source.year else ""
     byline = ", ".join(p for p in (who, when) if p)
     if byline:
-        parts.append(f"{html.escape(byline)}.")
+        parts.append(f"{_escape(byline)}.")
     if source.url.startswith(("https://", "http://")):
-        url = html.escape(source.url)
+        url = _escape(source.url)
         parts.append(f'<a class="external" href="{url}" title="{url}">{url} ↗</a>')
     elif source.url:
-        parts.append(html.escape(source.url))
+        parts.append(_escape(source.url))
     return " ".join(parts)
 
 
@@ -72,8 +79,8 @@ def sources_html(sources: tuple[Source, ...], reviewed: dt.date | None) -> str:
 
 def message_page(title: str, text: str) -> Page:
     """A page that explains a problem in plain words."""
-    body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
-    return Page(slug="", title=title, html=f"<h1>{html.escape(title)}</h1>{body}", kind="message")
+    body = "".join(f"<p>{_escape(p)}</p>" for p in text.split("\n\n"))
+    return Page(slug="", title=title, html=f"<h1>{_escape(title)}</h1>{body}", kind="message")
 
 
 class LibraryService:
@@ -145,7 +152,7 @@ class LibraryService:
                 self._renderer = Renderer(self.library)
             rendered = self._renderer.render(article)
             sources = self.sources_of(slug)
-            body = f"<h1>{html.escape(article.title)}</h1>{rendered.html}"
+            body = f"<h1>{_escape(article.title)}</h1>{rendered.html}"
             page = Page(
                 slug,
                 article.title,
@@ -175,7 +182,7 @@ class LibraryService:
         )
         if not self.home:
             return page
-        link = f'<p><a href="article:{html.escape(self.home)}">Go to the start page</a></p>'
+        link = f'<p><a href="article:{_escape(self.home)}">Go to the start page</a></p>'
         return Page(page.slug, page.title, page.html + link, page.kind)
 
     def topic_trail(self, slug: str) -> tuple[tuple[str, str], ...]:
@@ -190,20 +197,20 @@ class LibraryService:
 
     def _topic_page(self, topic: Topic) -> Page:
         """A topic overview: its summary, then its articles and sub-topics with summaries."""
-        parts = [f"<h1>{html.escape(topic.title)}</h1>"]
+        parts = [f"<h1>{_escape(topic.title)}</h1>"]
         if topic.summary:
-            parts.append(f"<p>{html.escape(topic.summary)}</p>")
+            parts.append(f"<p>{_escape(topic.summary)}</p>")
         items = []
         for slug in topic.articles:
             article = self.library.articles[slug]
             items.append(
-                f'<li><a href="article:{html.escape(slug)}">{html.escape(article.title)}</a>'
-                f"<br>{html.escape(article.summary)}</li>"
+                f'<li><a href="article:{_escape(slug)}">{_escape(article.title)}</a>'
+                f"<br>{_escape(article.summary)}</li>"
             )
         for child in topic.children:
             items.append(
-                f'<li><a href="article:{html.escape(child.slug)}">{html.escape(child.title)}</a>'
-                f"<br>{html.escape(child.summary)}</li>"
+                f'<li><a href="article:{_escape(child.slug)}">{_escape(child.title)}</a>'
+                f"<br>{_escape(child.summary)}</li>"
             )
         if items:
             parts.append(f'<ul class="topic-list">{"".join(items)}</ul>')

@@ -9,11 +9,12 @@ from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser
 
 from fieldguide.library.style import DEFAULT_CSS
-from fieldguide.ui.picture_fit import Sizes, fit_pictures
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent, QWheelEvent
     from PySide6.QtWidgets import QWidget
+
+    from fieldguide.ui.picture_fit import Sizes
 
 DOCUMENT_MARGIN = 16  # pixels around the text
 LINE_CHARACTERS = 85  # at most this many characters on a line: long lines are hard to follow
@@ -144,10 +145,12 @@ class ArticleView(QTextBrowser):
         return self.maximumViewportSize() != before
 
     def _fit_pictures(self) -> None:
-        if not self._html:
-            return
+        if "<img" not in self._html:
+            return  # no pictures: nothing to fit, and no Qt text types to make for it
         room = self._viewport_width() - 2 * DOCUMENT_MARGIN - 8
         if room > 0:
+            from fieldguide.ui.picture_fit import fit_pictures
+
             fit_pictures(self.document(), room, self._picture_sizes)
 
     def _viewport_width(self) -> int:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldguide.helpinfo import HELP_SLUG
-from fieldguide.library.links import ARTICLE_SCHEME, EXTERNAL_SCHEMES, TERM_SCHEME
 from fieldguide.library.service import LibraryService, Page
 from fieldguide.ui.article_view import ArticleView
 from fieldguide.ui.banner import NoticeBanner
@@ -349,6 +348,8 @@ class MainWindow(QMainWindow):
             self.open(slug)
 
     def _on_link(self, url: QUrl) -> None:
+        from fieldguide.library.links import ARTICLE_SCHEME, EXTERNAL_SCHEMES, TERM_SCHEME
+
         if url.scheme() == ARTICLE_SCHEME:
             self.open(url.path(), url.fragment())
         elif not url.scheme() and url.hasFragment():
