@@ -8,7 +8,8 @@ Runs the one-folder build (or PATH) with `--exit-after-start` and `--self-test`:
   2. from a read-only copy of the whole folder (every file and folder made read-only), checking
      that nothing in it was created, changed or removed (a snapshot before and after: root may
      write to read-only files, a snapshot catches it anyway);
-  3. with bad input in a copy: the library folder missing, library.yml and the start article
+  3. on Linux, that the X11 plugin finds every library it needs in the bundle or the system;
+  4. with bad input in a copy: the library folder missing, library.yml and the start article
      damaged, and the prebuilt search index (if the bundle has one) missing or damaged. The
      program must still open and say what is wrong; the self-test must fail with a plain
      sentence, never a traceback.
@@ -46,6 +47,17 @@ KEEP_VARIABLES = (
     "PROCESSOR_ARCHITECTURE",
 )
 TIMEOUT_S = 120
+# Libraries of Qt's X11 plugin that many desktops lack (Qt 6.5+ needs xcb-cursor): the bundle
+# carries them. They are bundled when present where the program is built (.ci/run installs them).
+X11_BUNDLED = (
+    "libxcb-cursor.so.0",
+    "libxcb-icccm.so.4",
+    "libxcb-image.so.0",
+    "libxcb-keysyms.so.1",
+    "libxcb-render-util.so.0",
+    "libxcb-xkb.so.1",
+    "libxkbcommon-x11.so.0",
+)
 
 
 @dataclass
@@ -162,6 +174,34 @@ def expect_good(
             f"the library came from outside the bundle: {library}",
         )
     return [start, selftest]
+
+
+def x11_plugin_check(folder: Path) -> list[Result]:
+    """Linux: every library Qt's X11 window-system plugin links to is in the bundle or is one of
+    the system's own (libc, libX11, EGL/GL, fontconfig...). A build made where they were missing
+    leaves them out, and the program then opens only where the desktop happens to have them:
+    Qt says "xcb-cursor0 or libxcb-cursor0 is needed", and nothing opens."""
+    if not sys.platform.startswith("linux") or shutil.which("ldd") is None:
+        return []
+    result = Result("one folder: the X11 plugin finds its libraries")
+    internal = folder / "_internal"
+    plugins = sorted(internal.glob("**/plugins/platforms/libqxcb.so"))
+    result.check(bool(plugins), "no X11 platform plugin (libqxcb.so) in the bundle")
+    for plugin in plugins:
+        libs = sorted({str(p.parent) for p in internal.glob("**/*.so*")})
+        env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(libs)}
+        done = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, env=env)
+        missing = [line.split()[0] for line in done.stdout.splitlines() if "not found" in line]
+        bundled = {p.name for p in internal.glob("**/*.so*")}
+        left_out = [name for name in X11_BUNDLED if name not in bundled]
+        result.line = {"plugin": str(plugin.relative_to(folder)), "missing": missing + left_out}
+        result.check(not missing, f"found nowhere: {', '.join(missing)}")
+        result.check(
+            not left_out,
+            f"not in the bundle: {', '.join(left_out)} (install them where the program is "
+            "built, as .ci/run does, and build again)",
+        )
+    return [result]
 
 
 def expect_says_what_is_wrong(
@@ -332,6 +372,7 @@ def main(argv: list[str]) -> int:
         env = bare_environment(work / "home")
         results += expect_good(program, env, elsewhere, "as built", None if onefile else folder)
         if not onefile:
+            results += x11_plugin_check(folder)
             results += read_only_checks(folder, program, env, elsewhere, work)
             if not args.skip_bad_input:
                 results += bad_input_checks(folder, program, env, elsewhere, work)

@@ -88,3 +88,31 @@ def write_home_with(body: str) -> str:
         "---\ntitle: Welcome\nsummary: Start here.\norder: 0\nkeywords: [start]\n"
         "reviewed: 2026-11-20\nsources: [medline]\n---\n" + body
     )
+
+
+def test_every_toolbar_icon_is_drawn(capsys: pytest.CaptureFixture[str]) -> None:
+    from fieldguide.ui.icons import ICON_NAMES
+
+    code, report, _ = run(["--self-test"], capsys)
+    assert code == 0
+    assert report["icons"] == len(ICON_NAMES)
+
+
+def test_a_copy_without_a_toolbar_icon_fails_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a build that left the icons out did: the smoke test's self-test must catch it."""
+    from fieldguide.ui import icons
+
+    for svg in icons.icons_dir().glob("*.svg"):
+        if svg.stem != "history":
+            (tmp_path / svg.name).write_bytes(svg.read_bytes())
+    monkeypatch.setattr(icons, "icons_dir", lambda: tmp_path)
+    icons._svg_text.cache_clear()
+    try:
+        code, report, err = run(["--self-test"], capsys)
+    finally:
+        icons._svg_text.cache_clear()
+    assert code == 1
+    assert report["step"] == "qt"
+    assert "“history” is missing or damaged" in err

@@ -165,6 +165,7 @@ def _check_qt(state: dict[str, Any], report: dict[str, Any]) -> None:
         if QImage(str(root / rel)).isNull():
             raise SelfTestFailed(f"The picture {rel} could not be read.")
     report["images"] = len(state["images"])
+    _check_icons(report)
     document = QTextDocument()
     document.setHtml(state.get("home_html", ""))
     document.setTextWidth(700)
@@ -176,3 +177,20 @@ def _check_qt(state: dict[str, Any], report: dict[str, Any]) -> None:
     if document.isEmpty() or document.size().height() <= 0:
         raise SelfTestFailed("The start page came out empty.")
     del app
+
+
+def _check_icons(report: dict[str, Any]) -> None:
+    """Every toolbar icon is in this copy and draws."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from fieldguide.ui.icons import ICON_NAMES, icon
+
+    for name in ICON_NAMES:
+        image = icon(name).pixmap(QSize(32, 32), QIcon.Mode.Normal).toImage()
+        drawn = not image.isNull() and any(
+            image.pixelColor(x, y).alpha() for x in range(32) for y in range(32)
+        )
+        if not drawn:
+            raise SelfTestFailed(f"The toolbar picture “{name}” is missing or damaged.")
+    report["icons"] = len(ICON_NAMES)

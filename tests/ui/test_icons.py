@@ -67,3 +67,18 @@ def test_a_broken_icon_draws_nothing_and_says_so(
         icons._svg_text.cache_clear()
     assert ink(image) == []
     assert "broken" in caplog.text
+
+
+def test_every_icon_the_window_names_is_listed_and_has_a_file() -> None:
+    """ICON_NAMES (which the self-test of a built copy draws) covers every icon the code uses."""
+    import re
+
+    used: set[str] = set()
+    for source in Path(icons.__file__).parent.glob("*.py"):
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if re.search(r"\b(attach|attach_button|icons\.get)\(", line):
+                used |= set(re.findall(r'"([a-z][a-z-]*)"', line))
+    assert {"back", "star", "star-filled", "more"} <= used  # the scan sees the calls
+    assert used <= set(icons.ICON_NAMES)
+    for name in icons.ICON_NAMES:
+        assert (icons.icons_dir() / f"{name}.svg").is_file(), name

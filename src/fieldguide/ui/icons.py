@@ -23,6 +23,20 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DISABLED_OPACITY = 0.4  # a button that cannot be used now (Back on the first page)
+# Every icon the window shows (resources/icons/<name>.svg); `fieldguide --self-test` draws each,
+# so a copy of the program without them fails its check.
+ICON_NAMES = (
+    "back",
+    "forward",
+    "home",
+    "star",
+    "star-filled",
+    "bookmarks",
+    "history",
+    "text-larger",
+    "text-smaller",
+    "more",
+)
 
 
 def icons_dir() -> Path:
