@@ -19,7 +19,6 @@ same whether it is opened by the Get help now button, F1, a link or the topic tr
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from fieldguide.config import Config, HelpContact
 from fieldguide.library.model import Library
@@ -89,7 +88,7 @@ class LocalHelpService(LibraryService):
         if self.library.article(slug) is None:
             return Page(slug, "Get help now", fallback_help_html(self._block), "article")
         page = super().page(slug)
-        return replace(page, html=with_block_after_title(page.html, self._block))
+        return page._replace(html=with_block_after_title(page.html, self._block))
 
 
 def fallback_help_html(block: str) -> str:

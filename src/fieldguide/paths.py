@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +66,7 @@ NOTICE_COMPUTER_TO_MEMORY = (
 )
 
 
-@dataclass(frozen=True)
-class DataLocation:
+class DataLocation(NamedTuple):
     """Where this run keeps user data; `None` means in memory only (nothing written)."""
 
     user_db: Path | None  # the user-data SQLite file (portable-readonly: only read, never written)

@@ -18,16 +18,14 @@ the window can show the library as it is).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from fieldguide.library.model import GlossaryTerm, Heading, Library, Source, Topic
 from fieldguide.library.service import LibraryService, Page
@@ -45,8 +43,7 @@ _NOT_STORED = frozenset({"help/get-help-now"})  # gains the clinic's contacts at
 VERIFY_UP_TO = 500
 
 
-@dataclass(frozen=True)
-class QuickStart:
+class QuickStart(NamedTuple):
     """What the window needs to open: the catalog, the start page and the glossary."""
 
     root: Path  # the library folder
@@ -82,7 +79,7 @@ def store_start_page(index_file: Path, library: Library, content_hash: str) -> b
                 "html": html,
                 "topic_path": list(page.topic_path),
                 "headings": [[h.level, h.id, h.text] for h in page.headings],
-                "sources": [dataclasses.asdict(source) for source in page.sources],
+                "sources": [source._asdict() for source in page.sources],
                 "reviewed": page.reviewed.isoformat() if page.reviewed else None,
                 "footer_html": page.footer_html,
             }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     library, page = startup.open_library(root)
     assert isinstance(library, LazyLibrary) and page is not None
     # As for a library too big to compare with its index before the first paint:
-    library.quick = replace(library.quick, verified=False)
+    library.quick = library.quick._replace(verified=False)
     win = MainWindow(LibraryService(library))
     qtbot.addWidget(win)
     win.show_page(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
@@ -17,8 +17,7 @@ COUNTDOWN_RANGE = (5, 10 * 60)  # seconds
 DEFAULT_EXIT_CHORD = "Ctrl+Alt+Shift+K"
 
 
-@dataclass(frozen=True)
-class HelpContact:
+class HelpContact(NamedTuple):
     """A place to get help, shown on "Get help now" before the library's own contacts."""
 
     name: str

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from fieldguide.library.handout import long_date
 from fieldguide.library.model import Heading, Library, Source, Topic
@@ -19,8 +18,7 @@ log = logging.getLogger(__name__)
 SOURCES_ID = "article-sources"  # anchor of the sources list at the end of each article
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """A page ready to show: an article, a topic overview or a message."""
 
     slug: str  # article or topic slug; "" for a message page

@@ -7,7 +7,6 @@ be in its own folder. Problems name the file relative to the site's folder, as i
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from fieldguide.library.linkcheck import LinkChecker
 from fieldguide.library.links import LinkKind, classify_link
@@ -74,4 +73,4 @@ def check_site_links(library: Library, prefix: str, problems: ProblemLog) -> Non
             )
     cut = len(prefix) + 1
     for problem in found.items:
-        problems.items.append(replace(problem, file=problem.file[cut:]))
+        problems.items.append(problem._replace(file=problem.file[cut:]))

@@ -117,7 +117,7 @@ def combine(bundled: Library, sites: Sequence[Library], *, check_links: bool = T
             known_terms.update(form.casefold() for form in term.forms)
     library = replace(
         bundled,
-        topics=replace(bundled.topics, children=tuple(children)),
+        topics=bundled.topics._replace(children=tuple(children)),
         articles=articles,
         sources=sources,
         glossary=tuple(glossary),
@@ -146,7 +146,7 @@ def _as_seen_from_guide(site: Site, problem: Problem) -> Problem:
     """A site's problem in the combined library: its file under the site's prefix (or its
     folder, when the site is not shown)."""
     where = site.prefix or site.folder.as_posix()
-    return replace(problem, file=f"{where}/{problem.file}" if problem.file else where)
+    return problem._replace(file=f"{where}/{problem.file}" if problem.file else where)
 
 
 def _top_level_names(bundled: Library) -> set[str]:
@@ -218,8 +218,7 @@ def _same_folder(a: Path, b: Path) -> bool:
 
 
 def _moved_article(article: Article, prefix: str) -> Article:
-    return replace(
-        article,
+    return article._replace(
         slug=f"{prefix}/{article.slug}",
         path=f"{prefix}/{article.path}",
         sources=tuple(f"{prefix}/{key}" for key in article.sources),
@@ -227,8 +226,7 @@ def _moved_article(article: Article, prefix: str) -> Article:
 
 
 def _moved_topic(topic: Topic, prefix: str) -> Topic:
-    return replace(
-        topic,
+    return topic._replace(
         slug=f"{prefix}/{topic.slug}" if topic.slug else prefix,
         articles=tuple(f"{prefix}/{slug}" for slug in topic.articles),
         children=tuple(_moved_topic(child, prefix) for child in topic.children),

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
@@ -27,8 +26,7 @@ log = logging.getLogger(__name__)
 CHOICES = ("system", "light", "dark")
 
 
-@dataclass(frozen=True)
-class Colors:
+class Colors(NamedTuple):
     """The colours of one theme's window chrome and article page."""
 
     name: str

@@ -7,7 +7,6 @@ library of 20,000 articles makes the few dozen rows on show, not 20,000.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
 
@@ -20,18 +19,24 @@ KIND_ROLE = USER_ROLE + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(eq=False)
 class Node:
-    """One row of the tree: a topic or an article."""
+    """One row of the tree: a topic or an article. (A plain class: thousands are made for a big
+    library, and a dataclass costs ~4 M instructions to define at start-up.)"""
 
-    slug: str
-    title: str
-    kind: str  # "topic" or "article"
-    summary: str = ""
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    row: int = 0
-    fill: Callable[[Node], None] | None = None  # adds the children on first use
+    __slots__ = ("children", "fill", "kind", "parent", "row", "slug", "summary", "title")
+
+    def __init__(self, slug: str, title: str, kind: str, summary: str = "") -> None:
+        self.slug = slug
+        self.title = title
+        self.kind = kind  # "topic" or "article"
+        self.summary = summary
+        self.parent: Node | None = None
+        self.children: list[Node] = []
+        self.row = 0
+        self.fill: Callable[[Node], None] | None = None  # adds the children on first use
+
+    def __repr__(self) -> str:
+        return f"Node({self.slug!r}, {self.title!r}, {self.kind!r})"
 
     def add(self, child: Node) -> Node:
         child.parent = self

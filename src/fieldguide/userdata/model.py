@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
@@ -12,8 +12,7 @@ ZOOM_MIN = 50
 ZOOM_MAX = 300
 
 
-@dataclass(frozen=True, slots=True)
-class Bookmark:
+class Bookmark(NamedTuple):
     """A saved article. `label` is the reader's own name for it (None: show the title).
 
     Bookmarks are kept in the reader's order; the position is the index in `UserData.bookmarks`.
@@ -37,8 +36,7 @@ class Bookmark:
         return self.label if self.label else self.title
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     """An article the reader opened; `visited` is seconds since the epoch of the latest visit."""
 
     library_id: str
@@ -99,8 +97,7 @@ def preference_problem(prefs: Preferences) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
+class Session(NamedTuple):
     """Window state as produced by the UI (base64 text of Qt's saveGeometry/saveState)."""
 
     geometry: str = ""
@@ -136,16 +133,14 @@ ALL_CHANGES = Changes(True, True, True, True, True)
 NoticeKind = Literal["started_fresh", "newer_version", "memory_only", "save_failed"]
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(NamedTuple):
     """Something the reader should be told once, in plain words (`text`)."""
 
     kind: NoticeKind
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ImportResult:
+class ImportResult(NamedTuple):
     """What an import of a bookmarks file did."""
 
     added: int

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Literal
 
 from fieldguide.userdata.model import Bookmark, HistoryEntry, clean_text
@@ -51,7 +50,7 @@ def rename_bookmark(
     if i is None:
         return bookmarks
     clean = " ".join(clean_text(label or "").split()) or None
-    return (*bookmarks[:i], replace(bookmarks[i], label=clean), *bookmarks[i + 1 :])
+    return (*bookmarks[:i], bookmarks[i]._replace(label=clean), *bookmarks[i + 1 :])
 
 
 def move_bookmark(
@@ -106,7 +105,7 @@ def merge_bookmarks(
             continue
         already += 1
         if result[i].label is None and bookmark.label:
-            result[i] = replace(result[i], label=bookmark.label)
+            result[i] = result[i]._replace(label=bookmark.label)
     return tuple(result), added, already
 
 

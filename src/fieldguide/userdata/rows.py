@@ -120,7 +120,7 @@ def encode_preferences(prefs: Preferences, defaults: Preferences) -> dict[str, s
 
 def decode_session(rows: dict[Any, Any]) -> tuple[Session, dict[str, str]]:
     """Saved window state; unknown keys come back apart."""
-    known = {f.name for f in fields(Session)}
+    known = set(Session._fields)
     values: dict[str, str] = {}
     extra: dict[str, str] = {}
     for key, value in rows.items():
@@ -131,7 +131,7 @@ def decode_session(rows: dict[Any, Any]) -> tuple[Session, dict[str, str]]:
 
 def encode_session(session: Session) -> dict[str, str]:
     """The non-empty parts of the window state."""
-    return {f.name: getattr(session, f.name) for f in fields(Session) if getattr(session, f.name)}
+    return {name: value for name, value in session._asdict().items() if value}
 
 
 def write_areas(
