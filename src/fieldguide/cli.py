@@ -56,6 +56,31 @@ def reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_FLAGS = {"--kiosk": "kiosk", "--exit-after-start": "exit_after_start", "--self-test": "self_test"}
+_VALUES = {"--library": "library", "--config": "config"}
+
+
+def quick_reader_args(args: list[str]) -> argparse.Namespace | None:
+    """The reader's options, read without building the argparse parser when they are plain:
+    known flags, and --library or --config followed by a value. Building the parser costs more
+    than the rest of the command line (~13 M instructions, a few ms of every start). None for
+    anything else (--help, --version, a mistake): `reader_parser` reads that and explains."""
+    values: dict[str, object] = {name: False for name in _FLAGS.values()}
+    values.update({name: None for name in _VALUES.values()})
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in _FLAGS:
+            values[_FLAGS[arg]] = True
+        elif arg in _VALUES and i + 1 < len(args) and not args[i + 1].startswith("-"):
+            i += 1
+            values[_VALUES[arg]] = args[i]
+        else:
+            return None
+        i += 1
+    return argparse.Namespace(**values)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the reader or a subcommand; return the process exit code."""
     args_list = sys.argv[1:] if argv is None else argv
@@ -66,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         parser = argparse.ArgumentParser(prog=f"fieldguide {name}", description=description)
         module.add_arguments(parser)
         return int(module.run(parser.parse_args(args_list[1:])))
-    args = reader_parser().parse_args(args_list)
+    args = quick_reader_args(args_list) or reader_parser().parse_args(args_list)
     from fieldguide import app  # Qt is imported only on this path
 
     return app.run(args, started=STARTED)
