@@ -182,6 +182,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     kiosk = _kiosk(qt_app, window, config, go_home) if kiosk_mode else None
     result = {"exit": 0}
     if args.exit_after_start:
+        window.finish_after_paint = False  # the figures are of the start up to the first paint
 
         def report() -> None:
             elapsed = time.perf_counter() - started

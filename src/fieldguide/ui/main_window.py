@@ -104,7 +104,13 @@ class MainWindow(QMainWindow):
         self.addActions(self.find_keys.actions())
         self._glossary: GlossaryLinks | None = None  # made after the first paint
         self._started = False
-        once(self.view.painted, lambda: QTimer.singleShot(0, self.finish_start))
+        # After the first paint the window finishes its start (app.py turns that off for
+        # --exit-after-start, which measures the start up to that paint).
+        self.finish_after_paint = True
+        once(
+            self.view.painted,
+            lambda: self.finish_after_paint and QTimer.singleShot(0, self.finish_start),
+        )
         self._link_out: ExternalLinkDialog | None = None
         self.handout = HandoutPrinter(self, service)
         self.handout.message.connect(self.statusBar().showMessage)
