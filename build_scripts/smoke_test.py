@@ -176,6 +176,16 @@ def expect_good(
     return [start, selftest]
 
 
+def start_cost_check(folder: Path) -> list[Result]:
+    """No multiprocessing in the bundle: with it PyInstaller adds a run-time hook that imports
+    it at every start (~40 M instructions), and the reader never starts a process."""
+    result = Result("one folder: nothing the start would import for nothing")
+    found = sorted(str(p.relative_to(folder)) for p in folder.glob("_internal/multiprocessing*"))
+    result.line = {"multiprocessing": found}
+    result.check(not found, f"multiprocessing is in the bundle: {found} (bundle_filter.EXCLUDES)")
+    return [result]
+
+
 def x11_plugin_check(folder: Path) -> list[Result]:
     """Linux: every library Qt's X11 window-system plugin links to is in the bundle or is one of
     the system's own (libc, libX11, EGL/GL, fontconfig...). A build made where they were missing
@@ -372,6 +382,7 @@ def main(argv: list[str]) -> int:
         env = bare_environment(work / "home")
         results += expect_good(program, env, elsewhere, "as built", None if onefile else folder)
         if not onefile:
+            results += start_cost_check(folder)
             results += x11_plugin_check(folder)
             results += read_only_checks(folder, program, env, elsewhere, work)
             if not args.skip_bad_input:
