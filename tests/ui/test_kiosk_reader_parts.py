@@ -3,8 +3,6 @@ trail: Back, history, bookmarks, zoom and theme."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
@@ -49,7 +47,7 @@ def test_a_reset_forgets_the_visitor(make_kiosk: KioskFactory, qtbot: QtBot) -> 
 
 
 def test_a_visitor_holds_back_down_to_pick_a_page(make_kiosk: KioskFactory, qtbot: QtBot) -> None:
-    settings = dataclasses.replace(SETTINGS, idle_timeout=1000)  # no idle reset while held
+    settings = SETTINGS._replace(idle_timeout=1000)  # no idle reset while held
     window = make_kiosk(settings).window
     window.open("withdrawal")
     window.open("withdrawal/how-long")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -26,8 +25,7 @@ class HelpContact(NamedTuple):
     note: str = ""
 
 
-@dataclass(frozen=True)
-class KioskSettings:
+class KioskSettings(NamedTuple):
     """How a shared clinic computer is locked down (see `fieldguide kiosk-pin` for the PIN)."""
 
     enabled: bool = False
@@ -46,8 +44,7 @@ class KioskSettings:
         return bool(self.pin_hash)
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """One clinic's deployment settings; `Config()` is what a computer without a file gets."""
 
     file: Path | None = None  # the file these settings came from; None for the defaults
@@ -58,4 +55,4 @@ class Config:
     start_page: str = ""  # slug of the start page ("" = the library's home)
     theme: Theme = "system"
     text_size: int = 100  # percent
-    kiosk: KioskSettings = field(default_factory=KioskSettings)
+    kiosk: KioskSettings = KioskSettings()

@@ -105,9 +105,9 @@ class Session(NamedTuple):
     splitter_state: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What an operation changed, so that the UI refreshes only those parts."""
+class Changes(NamedTuple):
+    """What an operation changed, so that the UI refreshes only those parts. True when
+    anything changed (unlike a plain tuple, which is true when it has fields)."""
 
     bookmarks: bool = False
     history: bool = False
@@ -115,16 +115,18 @@ class Changes:
     preferences: bool = False
     session: bool = False
 
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(*(getattr(self, f.name) or getattr(other, f.name) for f in fields(Changes)))
+    def __or__(self, other: object) -> Changes:
+        if not isinstance(other, Changes):
+            return NotImplemented
+        return Changes(*(a or b for a, b in zip(self, other, strict=True)))
 
     def __bool__(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(Changes))
+        return any(self)
 
     @property
     def areas(self) -> frozenset[str]:
         """The names of the changed parts (the store uses them as dirty marks)."""
-        return frozenset(f.name for f in fields(Changes) if getattr(self, f.name))
+        return frozenset(name for name, changed in zip(self._fields, self, strict=True) if changed)
 
 
 NO_CHANGES = Changes()
