@@ -5,6 +5,7 @@ Standard library only, so that it works on a machine that has nothing but Python
     python build_scripts/dev.py run [fieldguide arguments]   open the reader on the bundled library
     python build_scripts/dev.py test [pytest arguments]      run the whole test suite
     python build_scripts/dev.py tool NAME [arguments]        run a tool (ruff, mypy) of the env
+    python build_scripts/dev.py tool python SCRIPT [args]    run a script with the env's Python
 
 The environment lives in `.venv/` at the top of the checkout. It is installed from the lock
 (`build_scripts/requirements.lock`, exact versions with hashes) and rebuilt only when the lock,
@@ -112,7 +113,10 @@ def main(argv: list[str]) -> int:
         if not rest:
             print("tool needs a program name, for example: tool ruff check .")
             return 2
-        cmd = [str(python), "-m", rest[0].replace("-", "_"), *rest[1:]]
+        if rest[0] == "python":  # the environment's Python itself: tool python script.py
+            cmd = [str(python), *rest[1:]]
+        else:
+            cmd = [str(python), "-m", rest[0].replace("-", "_"), *rest[1:]]
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode
 
 
