@@ -88,3 +88,26 @@ def test_the_list_stays_small_in_a_small_window(qtbot: QtBot) -> None:
     assert panel.visible_rows() == 3
     panel.resize(600, 2000)
     assert panel.visible_rows() == 8
+
+
+def test_the_list_follows_a_window_resized_right_after_it_was_shown(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Resized between show() and the end of the window's start (as a window manager may do),
+    the list still gets the rows of the final height."""
+    from fieldguide.config import Config
+    from fieldguide.helpinfo import LocalHelpService
+    from fieldguide.library.loader import load_library
+    from tests.ui.reading_fixtures import write_reading_library
+
+    window = MainWindow(LocalHelpService(load_library(write_reading_library(tmp_path)), Config()))
+    qtbot.addWidget(window)
+    window.resize(1000, 500)
+    window.open(LONG)
+    window.show()
+    window.resize(1000, 1100)  # before the first paint: the window watches heights after it
+    qtbot.waitUntil(lambda: window.started)
+    panel = window.contents
+    rows = panel.visible_rows()
+    assert rows == min(panel.list.count(), 1100 // 160) > 3  # 500 px high gave 3 rows
+    assert panel.list.height() >= panel.list.sizeHintForRow(0) * rows

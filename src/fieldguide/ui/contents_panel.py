@@ -87,6 +87,7 @@ class ContentsPanel(QWidget):
         if window is not self and window is not self._watched:
             window.installEventFilter(self)
             self._watched = window
+        self._fit_height()  # the window may have been resized since the panel was shown
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._watched and event.type() == QEvent.Type.Resize:
