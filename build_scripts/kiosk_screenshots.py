@@ -30,7 +30,6 @@ KEEP = {
 
 def shoot(out: Path, width: int, height: int) -> None:
     """In this process: open the kiosk full screen and grab each of its screens."""
-    from dataclasses import replace
 
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
@@ -44,7 +43,7 @@ def shoot(out: Path, width: int, height: int) -> None:
     qt_app = QApplication(sys.argv[:1])
     QApplication.setStyle("Fusion")  # as app.run does
     clinic, _ = load_config(paths.resources_dir() / "fieldguide.example.toml")
-    config = replace(clinic, kiosk=KioskSettings(enabled=True, pin_hash=hash_pin("1234")))
+    config = clinic._replace(kiosk=KioskSettings(enabled=True, pin_hash=hash_pin("1234")))
     service = LocalHelpService(load_library(paths.bundled_library_dir()), config)
     window = MainWindow(service)
     kiosk = app._kiosk(qt_app, window, config, lambda: window.open(service.home))
