@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QToolBar
 
+    from fieldguide.ui.find_bar import FindBar
+    from fieldguide.ui.main_window import MainWindow
+
 FOCUS_CSS = """
 QTextBrowser { border: 2px solid palette(mid); }
 QTextBrowser:focus { border: 2px solid palette(highlight); }
@@ -65,3 +68,22 @@ def chain_tab_order(widgets: Sequence[QWidget]) -> None:
     """Tab goes through `widgets` in this order."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def tab_through_window(w: MainWindow) -> None:
+    """Tab goes through the window in reading order: the toolbars, the search, the topics, the
+    contents list and the article (after the first paint: MainWindow.finish_start)."""
+    panel = w.contents
+    chain_tab_order(
+        [
+            *reachable_by_tab(w.toolbar),
+            *reachable_by_tab(w.get_help.toolbar),
+            *(w.search.box, w.search.instead, w.search.results),
+            *(w.tree, panel.toggle, panel.list, w.view),
+        ]
+    )
+
+
+def tab_through_find_bar(view: QWidget, find: FindBar) -> None:
+    """From the article, Tab goes on into the find bar."""
+    chain_tab_order([view, find.field, find.previous_button, find.next_button, find.close_button])

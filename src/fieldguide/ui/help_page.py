@@ -65,6 +65,21 @@ class GetHelpNow(QObject):
         self.button.setAccessibleDescription(description)
         self.button.setStyleSheet(BUTTON_STYLE)
 
+    def keep_in_sight(self) -> None:
+        """Make the toolbar as wide as all its buttons, so that Get help now never folds away
+        (on a narrow window the navigation toolbar gives up room instead)."""
+        from PySide6.QtWidgets import QWidget
+
+        tools = self.toolbar
+        for widget in (tools, *tools.findChildren(QWidget)):
+            widget.ensurePolished()  # measure with the style sheets applied
+        layout = tools.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        edges = 2 * layout.contentsMargins().left() if layout is not None else 0
+        buttons = [tools.widgetForAction(a) for a in tools.actions() if a.isVisible()]
+        width = sum(b.sizeHint().width() + 2 * spacing for b in buttons if b is not None)
+        tools.setMinimumWidth(width + edges + 16)
+
     def finish_start(self) -> None:
         """After the first paint: the help key works in every window of the program (the find
         bar, a dialog), and Tab stops on the red button too."""

@@ -27,7 +27,7 @@ from fieldguide.ui.chrome import build_chrome
 from fieldguide.ui.contents_panel import ContentsPanel
 from fieldguide.ui.file_dialogs import FileDialogs
 from fieldguide.ui.find_actions import FindActions
-from fieldguide.ui.focus import chain_tab_order, name_buttons, reachable_by_tab, show_focus
+from fieldguide.ui.focus import name_buttons, show_focus, tab_through_find_bar, tab_through_window
 from fieldguide.ui.handout_printer import HandoutPrinter
 from fieldguide.ui.help_page import GetHelpNow
 from fieldguide.ui.lean import once, set_by_name
@@ -194,13 +194,8 @@ class MainWindow(QMainWindow):
             self._find_bar = FindBar(self.view)
             self._column.addWidget(self._find_bar)
             if self._started:
-                self._chain_find_bar(self._find_bar)
+                tab_through_find_bar(self.view, self._find_bar)
         return self._find_bar
-
-    def _chain_find_bar(self, find: FindBar) -> None:
-        chain_tab_order(
-            [self.view, find.field, find.previous_button, find.next_button, find.close_button]
-        )
 
     def close_find_bar(self) -> None:
         """Empty and close the find bar, if it was ever made (a kiosk reset)."""
@@ -256,22 +251,10 @@ class MainWindow(QMainWindow):
         self.contents.finish_start()
         self.search.finish_start()
         self.glossary.watch_viewport()
-        self._chain_tab_order()
-        self.panels.build()
-
-    def _chain_tab_order(self) -> None:
-        """Tab goes through the toolbars, the search, the topics and the article, in order."""
-        bar, panel = self.get_help.toolbar, self.contents
-        chain_tab_order(
-            [
-                *reachable_by_tab(self.toolbar),
-                *reachable_by_tab(bar),
-                *(self.search.box, self.search.instead, self.search.results),
-                *(self.tree, panel.toggle, panel.list, self.view),
-            ]
-        )
+        tab_through_window(self)
         if self._find_bar is not None:
-            self._chain_find_bar(self._find_bar)
+            tab_through_find_bar(self.view, self._find_bar)
+        self.panels.build()
 
     def _add_page_tools(self) -> None:
         """Print, Save as PDF and (at the far end, in red) Get help now, in one toolbar."""
@@ -288,15 +271,7 @@ class MainWindow(QMainWindow):
     def keep_help_in_sight(self, *_: object) -> None:
         """Get help now is never folded away: on a narrow window the navigation toolbar gives
         up room instead (its last buttons go under its » menu)."""
-        tools = self.get_help.toolbar
-        for widget in (tools, *tools.findChildren(QWidget)):
-            widget.ensurePolished()  # measure with the style sheets applied
-        layout = tools.layout()
-        spacing = layout.spacing() if layout is not None else 0
-        edges = 2 * layout.contentsMargins().left() if layout is not None else 0
-        buttons = [tools.widgetForAction(a) for a in tools.actions() if a.isVisible()]
-        width = sum(b.sizeHint().width() + 2 * spacing for b in buttons if b is not None)
-        tools.setMinimumWidth(width + edges + 16)
+        self.get_help.keep_in_sight()
 
     def open(self, slug: str, anchor: str = "") -> None:
         """Show the article or topic `slug` (scrolled to `anchor`, when given)."""

@@ -26,63 +26,11 @@ if TYPE_CHECKING:
     from fieldguide.search.results import SearchResults
     from fieldguide.ui.search_controller import Asked, SearchController, SearchFn
     from fieldguide.ui.search_keys import ResultsList
-    from fieldguide.ui.search_results import SearchResultsModel
+    from fieldguide.ui.search_results import ResultsView, SearchResultsModel
 
 log = logging.getLogger(__name__)
 
 SEARCH_KEYS = ("Ctrl+K", "Ctrl+L")
-# A button that looks like a link: it sits in a sentence ("Showing results for kratom —").
-INSTEAD_STYLE = """
-QPushButton#searchInstead {
-    color: palette(link); text-decoration: underline; text-align: left;
-    border: 2px solid transparent; border-radius: 4px; padding: 0 4px; margin: 0 2px 4px 2px;
-}
-QPushButton#searchInstead:focus { border: 2px solid palette(highlight); }
-"""
-
-
-class _Results:
-    """What the panel shows of a search: a status line, "search instead", and the list."""
-
-    def __init__(self, panel: SearchPanel) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPushButton
-
-        from fieldguide.ui.search_keys import ResultsList
-        from fieldguide.ui.search_results import SearchResultsModel
-
-        tr = panel.tr
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setContentsMargins(6, 4, 6, 4)
-        self.status.setTextFormat(Qt.TextFormat.RichText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.status.setAccessibleName(tr("About these results"))
-        self.status.hide()
-        self.instead = QPushButton()  # "search instead for kratum", under "Showing results for"
-        self.instead.setObjectName("searchInstead")
-        self.instead.setFlat(True)
-        self.instead.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.instead.setStyleSheet(INSTEAD_STYLE)
-        self.instead.setAccessibleName(tr("Search instead for what you typed"))
-        self.instead.setAccessibleDescription(
-            tr("Search for exactly the words you typed, without spelling help")
-        )
-        self.instead.hide()
-
-        self.model = SearchResultsModel(panel, HELP_SLUG)
-        self.list = ResultsList()
-        self.list.setModel(self.model)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # Rows wrap to the list's width: keep that width steady (no scroll bar coming and going).
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName(tr("Search results"))
-        self.list.setAccessibleDescription(
-            tr("Pages that match your words. Enter opens one, Esc goes back to reading.")
-        )
 
 
 class SearchPanel(QWidget):
@@ -109,7 +57,7 @@ class SearchPanel(QWidget):
         self._search_fn = search_fn
         self._tasks = tasks
         self._controller: SearchController | None = None
-        self._parts: _Results | None = None
+        self._parts: ResultsView | None = None
         self._open_first_on_results = False
 
         self.box = SearchField()
@@ -164,9 +112,11 @@ class SearchPanel(QWidget):
             controller.cleared.connect(self._show_tree)
         return self._controller
 
-    def _results_parts(self) -> _Results:
+    def _results_parts(self) -> ResultsView:
         if self._parts is None:
-            self._parts = parts = _Results(self)
+            from fieldguide.ui.search_results import ResultsView
+
+            self._parts = parts = ResultsView(self, HELP_SLUG)
             from PySide6.QtCore import Qt
 
             self._layout.insertWidget(1, parts.status)

@@ -141,3 +141,55 @@ class SearchResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.spoken
         return None
+
+
+# A button that looks like a link: it sits in a sentence ("Showing results for kratom —").
+INSTEAD_STYLE = """
+QPushButton#searchInstead {
+    color: palette(link); text-decoration: underline; text-align: left;
+    border: 2px solid transparent; border-radius: 4px; padding: 0 4px; margin: 0 2px 4px 2px;
+}
+QPushButton#searchInstead:focus { border: 2px solid palette(highlight); }
+"""
+
+
+class ResultsView:
+    """What the panel shows of a search: a status line, "search instead", and the list."""
+
+    def __init__(self, panel: QObject, help_slug: str) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPushButton
+
+        from fieldguide.ui.search_keys import ResultsList
+
+        tr = panel.tr
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setContentsMargins(6, 4, 6, 4)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.status.setAccessibleName(tr("About these results"))
+        self.status.hide()
+        self.instead = QPushButton()  # "search instead for kratum", under "Showing results for"
+        self.instead.setObjectName("searchInstead")
+        self.instead.setFlat(True)
+        self.instead.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.instead.setStyleSheet(INSTEAD_STYLE)
+        self.instead.setAccessibleName(tr("Search instead for what you typed"))
+        self.instead.setAccessibleDescription(
+            tr("Search for exactly the words you typed, without spelling help")
+        )
+        self.instead.hide()
+
+        self.model = SearchResultsModel(panel, help_slug)
+        self.list = ResultsList()
+        self.list.setModel(self.model)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Rows wrap to the list's width: keep that width steady (no scroll bar coming and going).
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName(tr("Search results"))
+        self.list.setAccessibleDescription(
+            tr("Pages that match your words. Enter opens one, Esc goes back to reading.")
+        )
