@@ -197,20 +197,22 @@ def x11_plugin_check(folder: Path) -> list[Result]:
     internal = folder / "_internal"
     plugins = sorted(internal.glob("**/plugins/platforms/libqxcb.so"))
     result.check(bool(plugins), "no X11 platform plugin (libqxcb.so) in the bundle")
+    libraries = list(internal.glob("**/*.so*"))
+    left_out = [name for name in X11_BUNDLED if name not in {p.name for p in libraries}]
+    result.check(
+        not left_out,
+        f"not in the bundle: {', '.join(left_out)} (install them where the program is "
+        "built, as .ci/run does, and build again)",
+    )
+    folders = sorted({str(p.parent) for p in libraries})
+    env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(folders)}
+    missing: list[str] = []
     for plugin in plugins:
-        libs = sorted({str(p.parent) for p in internal.glob("**/*.so*")})
-        env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(libs)}
         done = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, env=env)
-        missing = [line.split()[0] for line in done.stdout.splitlines() if "not found" in line]
-        bundled = {p.name for p in internal.glob("**/*.so*")}
-        left_out = [name for name in X11_BUNDLED if name not in bundled]
-        result.line = {"plugin": str(plugin.relative_to(folder)), "missing": missing + left_out}
-        result.check(not missing, f"found nowhere: {', '.join(missing)}")
-        result.check(
-            not left_out,
-            f"not in the bundle: {', '.join(left_out)} (install them where the program is "
-            "built, as .ci/run does, and build again)",
-        )
+        missing += [line.split()[0] for line in done.stdout.splitlines() if "not found" in line]
+    result.line = {"plugins": [str(p.relative_to(folder)) for p in plugins], "missing": missing}
+    result.check(not missing, f"found nowhere: {', '.join(missing)}")
+    result.line["left_out"] = left_out
     return [result]
 
 

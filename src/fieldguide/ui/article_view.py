@@ -129,8 +129,10 @@ class ArticleView(QTextBrowser):
 
     def changeEvent(self, event: object) -> None:
         super().changeEvent(event)  # type: ignore[arg-type]
-        self._fit_column()  # a new text size changes how wide the column may be
-        self._fit_pictures()
+        # A new text size changes how wide the column may be; a new column resizes the
+        # viewport, whose resizeEvent fits the pictures.
+        if not self._fit_column():
+            self._fit_pictures()
 
     def _fit_column(self) -> bool:
         """Keep lines readable on a wide screen: centre a column of LINE_CHARACTERS. True when

@@ -114,11 +114,11 @@ class SearchPanel(QWidget):
 
     def _results_parts(self) -> ResultsView:
         if self._parts is None:
+            from PySide6.QtCore import Qt
+
             from fieldguide.ui.search_results import ResultsView
 
             self._parts = parts = ResultsView(self, HELP_SLUG)
-            from PySide6.QtCore import Qt
-
             self._layout.insertWidget(1, parts.status)
             self._layout.insertWidget(2, parts.instead, 0, Qt.AlignmentFlag.AlignLeft)
             self.stack.addWidget(parts.list)
@@ -238,7 +238,7 @@ class SearchPanel(QWidget):
 
     def _into_results(self) -> None:
         if self._parts is None or self.stack.currentWidget() is not self.results:
-            return
+            return  # no results on show (none made yet, or the topics are back)
         if not self.model.rows:
             return
         from PySide6.QtCore import Qt
