@@ -94,9 +94,22 @@ def prebuilt_index(python: str) -> Path | None:
     return out
 
 
-def run_pyinstaller(version: str, forms: list[str], index: Path | None) -> None:
+def compiled_qt_code(python: str) -> Path:
+    """Compile shiboken's support code with the bundle's Python, so that the program need not
+    compile it at every start (fieldguide/qt_code.py)."""
+    from fieldguide.qt_code import FILE_NAME  # the name the program looks for
+
+    out = WORK / "prebuilt" / FILE_NAME
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    subprocess.run([python, "-m", "fieldguide.qt_code", str(out)], check=True, cwd=ROOT)
+    return out
+
+
+def run_pyinstaller(version: str, forms: list[str], index: Path | None, qt_code: Path) -> None:
     """Run the spec; PyInstaller replaces earlier output of the same names."""
     spec_args = ["--version", version, "--forms", ",".join(forms), "--app-id", APP_ID]
+    spec_args += ["--qt-code", str(qt_code)]
     if index is not None:
         spec_args += ["--index", str(index), "--index-dest", "resources"]
     cmd = [
@@ -173,7 +186,7 @@ def main(argv: list[str]) -> int:
     started = time.monotonic()
     version = package_version()
     index = prebuilt_index(sys.executable)
-    run_pyinstaller(version, forms, index)
+    run_pyinstaller(version, forms, index, compiled_qt_code(sys.executable))
     report: dict[str, object] = {"version": version, "platform": platform_tag()}
     if "onedir" in forms:
         if sys.platform.startswith("linux"):

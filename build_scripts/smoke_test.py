@@ -33,6 +33,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build
 
+sys.path.insert(0, str(build.ROOT / "src"))
+from fieldguide.qt_code import FILE_NAME as QT_CODE_NAME
+
 PYTHON_NAMES = ("python", "python3", "python.exe", "python3.exe", "py.exe", "pythonw.exe")
 KEEP_VARIABLES = (
     "LANG",
@@ -167,6 +170,10 @@ def expect_good(
     selftest.check(line.get("rendered") == line.get("articles"), "not every article rendered")
     selftest.check(line.get("quick_start") is True, "no start page in the bundled index")
     selftest.check(line.get("search_index") == "shipped", "the bundled index was not used")
+    selftest.check(
+        line.get("qt_support_code") == "cached",
+        f"PySide6 did not start on the compiled support code: {line.get('qt_support_code')}",
+    )
     library = Path(str(line.get("library", "")))
     if bundle is not None:
         selftest.check(
@@ -361,7 +368,24 @@ def bad_input_checks(
         else:
             results += expect_index_rebuilt(bad_program, env, cwd, name)
         shutil.rmtree(bad.parent)
-    return results
+    return results + qt_code_check(folder, program, env, cwd, work)
+
+
+def qt_code_check(
+    folder: Path, program: Path, env: dict[str, str], cwd: Path, work: Path
+) -> list[Result]:
+    """With its compiled support code damaged, PySide6 compiles it as usual: all works."""
+    bad = copy_bundle(folder, work / "bad-qt-code" / folder.name)
+    damage(resources_in(bad) / QT_CODE_NAME)
+    result = Result("Qt support code damaged: --self-test")
+    code, out, err = run_program(program_in(bad, folder, program), ["--self-test"], env, cwd)
+    line = json_line(result, out)
+    result.check(code == 0, f"exit code {code}; stderr: {err.strip()[-800:]}")
+    result.check(line.get("ok") is True, f"self-test not ok: {line.get('error')}")
+    result.check(line.get("qt_support_code") == "compiled", "the damaged file was used")
+    result.check("Traceback" not in err, f"a traceback on stderr: {err[-800:]}")
+    shutil.rmtree(bad.parent)
+    return [result]
 
 
 def main(argv: list[str]) -> int:

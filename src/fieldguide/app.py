@@ -123,6 +123,9 @@ def build_window(
 
 def run(args: argparse.Namespace, started: float) -> int:
     """Open the reader; with --exit-after-start, quit after the first paint of the start page."""
+    from fieldguide import qt_code
+
+    qt_code.import_shiboken(qt_code.bundled_cache())  # before PySide6: see qt_code
     if args.self_test:
         return _self_test(args)
     from PySide6.QtCore import QTimer

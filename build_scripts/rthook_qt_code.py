@@ -1,0 +1,9 @@
+"""PyInstaller runtime hook: start shiboken6 on its support code compiled at build time.
+
+Custom runtime hooks run before PyInstaller's own, and its PySide6 hook imports PySide6, which
+imports shiboken6: the compiled code must be handed over before that (fieldguide/qt_code.py).
+"""
+
+from fieldguide import qt_code
+
+qt_code.import_shiboken(qt_code.bundled_cache())
