@@ -152,3 +152,30 @@ def test_kept_code_is_reused_only_for_the_same_source_and_flags() -> None:
     future = _call_from("from __future__ import annotations", again)
     assert future("a = 1", "shibokensupport/a.py") is not first  # type: ignore[operator]
     assert again.reused == 1
+
+
+def test_modules_imported_after_shiboken_are_not_read() -> None:
+    # shiboken's __feature__ support would read each new module's source (inspect.getsource).
+    code = (
+        "import inspect, sys\n"
+        "from fieldguide import qt_code\n"
+        "qt_code.import_shiboken(None)\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise AssertionError('a source was read')\n"
+        "inspect.getsource = refuse\n"
+        "import fractions, fieldguide.navigation\n"
+        "from PySide6.QtCore import QSize\n"
+        "print(QSize(2, 3).width())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["2"]
+
+
+def test_field_guide_never_switches_pyside_features() -> None:
+    # qt_code takes every module to be one that does not use __feature__: keep it true.
+    src = Path(qt_code.__file__).parent
+    switch = re.compile(r"^\s*(from __feature__ import|import __feature__)", re.MULTILINE)
+    users = [p for p in src.rglob("*.py") if switch.search(p.read_text(encoding="utf-8"))]
+    assert users == []

@@ -213,6 +213,7 @@ def import_shiboken(cache: Path | None) -> Kept:
     finally:
         builtins.compile = compile_.real
         _compiler.compile = regex.real
+    _read_no_sources()
     reused = compile_.reused + regex.reused
     compiled = len(compile_.compiled) + len(regex.compiled)
     if reused:
@@ -220,6 +221,22 @@ def import_shiboken(cache: Path | None) -> Kept:
     else:
         last_status = "compiled" if compiled else "nothing-compiled"
     return compile_.compiled, regex.compiled
+
+
+def _uses_no_feature(_module: object) -> bool:
+    return False
+
+
+def _read_no_sources() -> None:
+    """shiboken's `__feature__` support reads the source of every module imported after it
+    (inspect.getsource) to see whether it mentions PySide6: ~0.3 M instructions a module, ~100
+    modules before the first paint; in the bundle, which has no sources, it fails the long way
+    to the answer "no". The answer only matters to a program that switches features with
+    `from __feature__ import ...`, which Field Guide never does (a test keeps it so): every
+    module is taken to be one that does not use PySide6, as the bundle concluded anyway."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature.__dict__["_mod_uses_pyside"] = _uses_no_feature
 
 
 def bundled_cache() -> Path:
