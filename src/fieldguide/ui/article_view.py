@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QUrl, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser
 
 from fieldguide.library.style import DEFAULT_CSS
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent, QWheelEvent
     from PySide6.QtWidgets import QWidget
 
@@ -24,7 +25,8 @@ WIDEST_PICTURE = 640  # the renderer's largest picture width: the column never g
 class ArticleView(QTextBrowser):
     """Shows one page at a time; never follows a link by itself and never loads remote content."""
 
-    link_activated = Signal(QUrl)
+    # The type by name: QUrl itself (~6 M instructions to make) waits for the first link.
+    link_activated = Signal("QUrl")
     painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
