@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 DEFAULT_LIMIT = 100  # places kept on each of the back and forward stacks
 
 
-@dataclass(frozen=True)
-class Place:
-    """A page the reader was on, with how far down it they were (0.0 top to 1.0 bottom)."""
+class Place(NamedTuple):
+    """A page the reader was on, with how far down it they were (0.0 top to 1.0 bottom: the
+    reader's scroll is kept within them by Navigation.remember_scroll)."""
 
     slug: str
     anchor: str = ""
     scroll: float = 0.0
-
-    def __post_init__(self) -> None:
-        scroll = self.scroll if math.isfinite(self.scroll) else 0.0
-        object.__setattr__(self, "scroll", min(1.0, max(0.0, scroll)))
 
 
 class Navigation:
@@ -75,7 +71,8 @@ class Navigation:
     def remember_scroll(self, scroll: float) -> None:
         """Note how far down the current page the reader is, for coming back to it later."""
         if self.current is not None:
-            self.current = replace(self.current, scroll=scroll)
+            scroll = min(1.0, max(0.0, scroll)) if math.isfinite(scroll) else 0.0
+            self.current = self.current._replace(scroll=scroll)
 
     def back(self) -> Place | None:
         """Step back one page; None (and nothing changes) when there is none."""
