@@ -91,3 +91,27 @@ def test_larger_and_smaller_text_keep_a_long_page_in_its_column(
             action.trigger()
             assert view.horizontalScrollBar().maximum() == 0
             assert view.document().textWidth() <= view.viewport().width()
+
+
+LONG = (
+    "---\ntitle: A long page\nsummary: Long.\nreviewed: 2026-11-20\nsources: [medline]\n---\n"
+    + "\n\n".join(f"Paragraph {n} of a page longer than the window." for n in range(80))
+    + "\n"
+)
+
+
+def test_the_scroll_bar_shows_only_for_a_page_longer_than_the_view(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Until the first paint the bar is always there (the start page is laid out once, at its
+    final width); after it, as in any reader, only when the page needs it."""
+    service = library(tmp_path)
+    (service.library.root / "withdrawal" / "long.md").write_text(LONG, encoding="utf-8")
+    with reader(qtbot, library(tmp_path), size=(1000, 700)) as window:
+        bar = window.view.verticalScrollBar()
+        window.open("withdrawal/long")
+        qtbot.waitUntil(lambda: bar.maximum() > 0)
+        assert bar.isVisible()
+        window.open("home")  # a short page
+        qtbot.waitUntil(lambda: not bar.isVisible())
+        assert bar.maximum() == 0

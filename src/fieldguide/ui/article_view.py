@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser
 
 from fieldguide.library.style import DEFAULT_CSS
+from fieldguide.ui.lean import set_by_name
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -43,11 +44,20 @@ class ArticleView(QTextBrowser):
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins look like the page
         self.setAutoFillBackground(True)
+        # Until the first paint the scroll bar is there (a start page is longer than the
+        # window): the page is laid out once, at its width. Shown only when needed, it would
+        # come as the first layout ends, and the page be laid out again, narrower (~11 M
+        # instructions). finish_start() puts it back to "when needed".
+        set_by_name(self, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")
         bar = self.verticalScrollBar()
         bar.rangeChanged.connect(self._range_changed)
         bar.actionTriggered.connect(self._reader_moved)
         bar.sliderPressed.connect(self._reader_moved)
         self.cursorPositionChanged.connect(self._reader_moved)  # find in page, keyboard
+
+    def finish_start(self) -> None:
+        """After the first paint: the scroll bar only when the page is longer than the view."""
+        set_by_name(self, "verticalScrollBarPolicy", "ScrollBarAsNeeded")
 
     def show_html(self, html: str) -> None:
         """Replace the shown page (marks of the last one, as of a search, go with it)."""

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        self.view.finish_start()
         self.session.finish_start()
         self.get_help.finish_start()
         self.title_line.finish_start()
