@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ def test_everything_survives_a_restart(store: UserData, db_path: Path) -> None:
     store.record_visit("guide", "withdrawal/how-long", "How long withdrawal lasts")
     store.record_visit("clinic", "services", "Local services")
     store.set_last_position("clinic", "services", 0.42, "opening-hours")
-    store.set_preferences(replace(store.preferences, zoom=130, theme="dark", show_history=True))
+    store.set_preferences(store.preferences.replace(zoom=130, theme="dark", show_history=True))
     store.set_session(Session(geometry="AdnQywADAAA=", window_state="AAAA/wAAAAD9"))
     assert store.flush()
     before = (store.bookmarks, store.history, store.last_position, store.preferences)
@@ -90,14 +89,14 @@ def test_flush_writes_in_one_transaction(store: UserData, db_path: Path) -> None
 def test_only_preferences_that_differ_from_the_defaults_are_saved(
     store: UserData, db_path: Path
 ) -> None:
-    store.set_preferences(replace(store.preferences, zoom=120, theme="system"))
+    store.set_preferences(store.preferences.replace(zoom=120, theme="system"))
     store.flush()
     assert rows(db_path, "SELECT key, value FROM preferences") == [("zoom", "120")]
 
 
 def test_new_defaults_reach_readers_who_never_chose(db_path: Path) -> None:
     with UserData.open(db_path) as first:
-        first.set_preferences(replace(first.preferences, zoom=120))
+        first.set_preferences(first.preferences.replace(zoom=120))
     clinic = Preferences(theme="dark", zoom=140)
     with UserData.open(db_path, defaults=clinic) as second:
         assert second.preferences == Preferences(theme="dark", zoom=120)
@@ -120,7 +119,7 @@ def test_bad_saved_preferences_fall_back_one_by_one(store: UserData, db_path: Pa
     with UserData.open(db_path) as again:
         assert again.preferences == Preferences(theme="dark")
         assert not again.notices
-        again.set_preferences(replace(again.preferences, zoom=90))
+        again.set_preferences(again.preferences.replace(zoom=90))
     # A key from a newer Field Guide is written back as found.
     assert ("added_later", '"kept"') in rows(db_path, "SELECT key, value FROM preferences")
 
@@ -201,6 +200,23 @@ def test_preferences_refuse_nonsense() -> None:
         Preferences(zoom=5)
     with pytest.raises(ValueError, match="show_topics"):
         Preferences(show_topics=1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="zoom"):
+        Preferences().replace(zoom=900)  # a changed copy is checked too
+
+
+def test_preferences_and_positions_are_values_that_do_not_change() -> None:
+    prefs = Preferences(zoom=120, theme="dark")
+    assert prefs == Preferences(theme="dark", zoom=120) != Preferences(zoom=120)
+    assert hash(prefs) == hash(Preferences(theme="dark", zoom=120))
+    assert prefs.replace(show_history=True).show_history and not prefs.show_history
+    with pytest.raises(AttributeError):
+        prefs.zoom = 90
+    where = LastPosition("g", "a", 0.5, "timeline")
+    assert where.replace(scroll=3.0) == LastPosition("g", "a", 1.0, "timeline")
+    assert {where, LastPosition("g", "a", 0.5, "timeline")} == {where}
+    assert "timeline" in repr(where)
+    with pytest.raises(AttributeError):
+        where.slug = "b"
 
 
 def test_text_that_cannot_be_saved_is_repaired_not_fatal(store: UserData, db_path: Path) -> None:

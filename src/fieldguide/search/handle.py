@@ -7,7 +7,6 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -46,16 +45,26 @@ def _read_only_uri(path: Path) -> str:
     return "file:" + quote(path.resolve().as_posix()) + "?mode=ro&immutable=1"
 
 
-@dataclass(eq=False)
 class IndexHandle:
-    """An index ready to search. `connect()` gives each worker thread its own connection."""
+    """An index ready to search. `connect()` gives each worker thread its own connection.
+    (A plain class: a dataclass costs ~3 M instructions to build at every start.)"""
 
-    uri: str  # an SQLite URI (read-only file, writable cache file, or shared memory)
-    where: str  # "shipped", "cache" or "memory": for the log and the About page
-    content_hash: str
-    _keeper: sqlite3.Connection | None = None  # keeps a memory database alive
-    _lexicon: Lexicon | None = field(default=None, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    def __init__(
+        self,
+        uri: str,
+        where: str,
+        content_hash: str,
+        keeper: sqlite3.Connection | None = None,
+    ) -> None:
+        self.uri = uri  # an SQLite URI (read-only file, writable cache file, or shared memory)
+        self.where = where  # "shipped", "cache" or "memory": for the log and the About page
+        self.content_hash = content_hash
+        self._keeper = keeper  # keeps a memory database alive
+        self._lexicon: Lexicon | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"IndexHandle({self.uri!r}, {self.where!r}, {self.content_hash!r})"
 
     def connect(self) -> sqlite3.Connection:
         """A new read-only connection, for the calling thread only."""

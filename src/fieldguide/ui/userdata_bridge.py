@@ -4,7 +4,6 @@ saving batched on a timer (at most a second after a change) on one writer thread
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -144,7 +143,7 @@ class UserDataBridge(QObject):
     def set_preferences(self, **values: Any) -> Changes:
         """Change some preferences, e.g. set_preferences(zoom=120); bad values are logged."""
         try:
-            prefs = dataclasses.replace(self.store.preferences, **values)
+            prefs = self.store.preferences.replace(**values)
         except (TypeError, ValueError) as exc:
             log.warning("preferences %r not kept: %s", values, exc)
             return Changes()

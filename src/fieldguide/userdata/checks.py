@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from typing import Literal
 
 from fieldguide.userdata.model import Notice, Preferences
@@ -24,13 +23,24 @@ class BadFile(Exception):
         self.kind = kind
 
 
-@dataclass(slots=True)
 class Opened:
-    """The outcome of opening: `conn` is None when the store keeps data in memory only."""
+    """The outcome of opening: `conn` is None when the store keeps data in memory only.
+    (A plain class: a dataclass costs ~3 M instructions to build at every start.)"""
 
-    conn: sqlite3.Connection | None
-    state: State
-    notices: list[Notice] = field(default_factory=list)
+    __slots__ = ("conn", "notices", "state")
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection | None,
+        state: State,
+        notices: list[Notice] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.state = state
+        self.notices: list[Notice] = notices if notices is not None else []
+
+    def __repr__(self) -> str:
+        return f"Opened(conn={self.conn!r}, state={self.state!r}, notices={self.notices!r})"
 
 
 def result_code(exc: sqlite3.Error) -> int:

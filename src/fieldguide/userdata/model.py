@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
-from typing import Literal, NamedTuple
+from typing import Any, ClassVar, Literal, NamedTuple, Self
 
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
@@ -50,50 +49,112 @@ class HistoryEntry(NamedTuple):
         return (self.library_id, self.slug)
 
 
-@dataclass(frozen=True, slots=True)
-class LastPosition:
+class _Value:
+    """An immutable value whose fields are its __slots__: compared, hashed and shown by them;
+    `replace(**changes)` makes a changed copy through __init__, so it is checked again.
+
+    Plain classes: a frozen dataclass costs ~5 M instructions to build at every start (Python
+    compiles its methods from source), and these two are needed before the first paint."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _set(self, **values: Any) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields by name."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with `changes` (checked as a new value is)."""
+        return type(self)(**{**self.as_dict(), **changes})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a {type(self).__name__} cannot change: use replace({name}=...)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a {type(self).__name__} cannot change")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.as_dict() == other.as_dict()
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.as_dict().values()))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in self.as_dict().items())
+        return f"{type(self).__name__}({fields})"
+
+
+class LastPosition(_Value):
     """Where the reader was: the article, how far down (0.0 top to 1.0 bottom), or an anchor."""
 
+    __slots__ = ("anchor", "library_id", "scroll", "slug")
     library_id: str
     slug: str
-    scroll: float = 0.0
-    anchor: str | None = None
+    scroll: float
+    anchor: str | None
 
-    def __post_init__(self) -> None:
-        scroll = self.scroll if math.isfinite(self.scroll) else 0.0
-        object.__setattr__(self, "scroll", min(1.0, max(0.0, float(scroll))))
+    def __init__(
+        self, library_id: str, slug: str, scroll: float = 0.0, anchor: str | None = None
+    ) -> None:
+        scroll = min(1.0, max(0.0, float(scroll))) if math.isfinite(scroll) else 0.0
+        self._set(library_id=library_id, slug=slug, scroll=scroll, anchor=anchor)
 
 
-@dataclass(frozen=True, slots=True)
-class Preferences:
+class Preferences(_Value):
     """The reader's choices. Only values that differ from the defaults are saved.
 
     `zoom` is the text size in percent of normal. The `show_*` flags say which panels are open.
     """
 
-    zoom: int = 100
-    theme: Theme = "system"
-    show_topics: bool = True
-    show_bookmarks: bool = False
-    show_history: bool = False
+    __slots__ = ("show_bookmarks", "show_history", "show_topics", "theme", "zoom")
+    # Each preference, by the name it is saved under, and the type of its value.
+    TYPES: ClassVar[dict[str, type]] = {
+        "zoom": int,
+        "theme": str,
+        "show_topics": bool,
+        "show_bookmarks": bool,
+        "show_history": bool,
+    }
+    zoom: int
+    theme: Theme
+    show_topics: bool
+    show_bookmarks: bool
+    show_history: bool
 
-    def __post_init__(self) -> None:
-        problem = preference_problem(self)
+    def __init__(
+        self,
+        zoom: int = 100,
+        theme: Theme = "system",
+        show_topics: bool = True,
+        show_bookmarks: bool = False,
+        show_history: bool = False,
+    ) -> None:
+        values = {
+            "zoom": zoom,
+            "theme": theme,
+            "show_topics": show_topics,
+            "show_bookmarks": show_bookmarks,
+            "show_history": show_history,
+        }
+        problem = preference_problem(values)
         if problem:
             raise ValueError(problem)
+        self._set(**values)
 
 
-def preference_problem(prefs: Preferences) -> str | None:
-    """Say what is wrong with a Preferences value, or None when it is fine."""
-    for field in fields(prefs):
-        value = getattr(prefs, field.name)
-        expected = bool if field.type == "bool" else int if field.type == "int" else str
+def preference_problem(values: dict[str, Any]) -> str | None:
+    """Say what is wrong with the values of a Preferences, or None when they are fine."""
+    for name, expected in Preferences.TYPES.items():
+        value = values[name]
         if type(value) is not expected:
-            return f"preference {field.name} must be {expected.__name__}, not {value!r}"
-    if not ZOOM_MIN <= prefs.zoom <= ZOOM_MAX:
-        return f"zoom must be between {ZOOM_MIN} and {ZOOM_MAX}, not {prefs.zoom}"
-    if prefs.theme not in THEMES:
-        return f"theme must be one of {', '.join(THEMES)}, not {prefs.theme!r}"
+            return f"preference {name} must be {expected.__name__}, not {value!r}"
+    if not ZOOM_MIN <= values["zoom"] <= ZOOM_MAX:
+        return f"zoom must be between {ZOOM_MIN} and {ZOOM_MAX}, not {values['zoom']}"
+    if values["theme"] not in THEMES:
+        return f"theme must be one of {', '.join(THEMES)}, not {values['theme']!r}"
     return None
 
 

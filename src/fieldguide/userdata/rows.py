@@ -6,7 +6,6 @@ import json
 import logging
 import math
 import sqlite3
-from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from fieldguide.userdata.model import (
@@ -20,26 +19,55 @@ from fieldguide.userdata.model import (
 log = logging.getLogger(__name__)
 
 
-@dataclass(slots=True)
 class State:
-    """Everything the store holds. Values are immutable; the store swaps them whole."""
+    """Everything the store holds. Values are immutable; the store swaps them whole.
 
-    bookmarks: tuple[Bookmark, ...] = ()
-    history: tuple[HistoryEntry, ...] = ()
-    position: LastPosition | None = None
-    preferences: Preferences = field(default_factory=Preferences)
-    session: Session = field(default_factory=Session)
-    # Keys a newer Field Guide wrote that this one does not know: kept and written back as found.
-    extra_preferences: dict[str, str] = field(default_factory=dict)
-    extra_session: dict[str, str] = field(default_factory=dict)
+    A plain class, not a dataclass: one is made at every start, where a dataclass costs ~3 M
+    instructions to build (its methods are compiled from source)."""
+
+    __slots__ = (
+        "bookmarks",
+        "extra_preferences",
+        "extra_session",
+        "history",
+        "position",
+        "preferences",
+        "session",
+    )
+
+    def __init__(
+        self,
+        bookmarks: tuple[Bookmark, ...] = (),
+        history: tuple[HistoryEntry, ...] = (),
+        position: LastPosition | None = None,
+        preferences: Preferences | None = None,
+        session: Session | None = None,
+        extra_preferences: dict[str, str] | None = None,
+        extra_session: dict[str, str] | None = None,
+    ) -> None:
+        self.bookmarks = bookmarks
+        self.history = history
+        self.position = position
+        self.preferences = preferences if preferences is not None else Preferences()
+        self.session = session if session is not None else Session()
+        # Keys a newer Field Guide wrote that this one does not know: kept and written back.
+        self.extra_preferences = extra_preferences if extra_preferences is not None else {}
+        self.extra_session = extra_session if extra_session is not None else {}
 
     def copy(self) -> State:
         """A snapshot that later changes to this state do not reach."""
-        return replace(
-            self,
-            extra_preferences=dict(self.extra_preferences),
-            extra_session=dict(self.extra_session),
+        return State(
+            self.bookmarks,
+            self.history,
+            self.position,
+            self.preferences,
+            self.session,
+            dict(self.extra_preferences),
+            dict(self.extra_session),
         )
+
+    def __repr__(self) -> str:
+        return f"State({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
 
 
 def _text(value: Any) -> str | None:
@@ -91,7 +119,7 @@ def decode_preferences(
     rows: dict[Any, Any], defaults: Preferences
 ) -> tuple[Preferences, dict[str, str]]:
     """Saved preference rows over the defaults; unknown keys come back apart, bad values drop."""
-    known = {f.name for f in fields(Preferences)}
+    known = Preferences.TYPES
     prefs = defaults
     extra: dict[str, str] = {}
     for key, raw in rows.items():
@@ -101,7 +129,7 @@ def decode_preferences(
             extra[key] = raw
             continue
         try:
-            candidate = replace(prefs, **{key: json.loads(raw)})
+            candidate = prefs.replace(**{key: json.loads(raw)})
         except (ValueError, TypeError):
             log.warning("ignoring a saved preference that is not valid: %s = %.80s", key, raw)
             continue
@@ -112,9 +140,9 @@ def decode_preferences(
 def encode_preferences(prefs: Preferences, defaults: Preferences) -> dict[str, str]:
     """Only the values that differ from the defaults, each as JSON text."""
     return {
-        f.name: json.dumps(getattr(prefs, f.name))
-        for f in fields(Preferences)
-        if getattr(prefs, f.name) != getattr(defaults, f.name)
+        name: json.dumps(getattr(prefs, name))
+        for name in Preferences.TYPES
+        if getattr(prefs, name) != getattr(defaults, name)
     }
 
 

@@ -194,7 +194,7 @@ class UserData(BatchedStore):
         return self._update("position", lambda p: position)
 
     def set_preferences(self, preferences: Preferences) -> Changes:
-        """Replace the preferences (build them with dataclasses.replace(store.preferences, …))."""
+        """Replace the preferences (build them with store.preferences.replace(…))."""
         return self._update("preferences", lambda p: preferences)
 
     def set_session(self, session: Session) -> Changes:
