@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -236,7 +235,7 @@ def test_any_id_becomes_one_safe_free_segment(
     libraries: tuple[Library, Library], wanted: str
 ) -> None:
     guide, site = libraries
-    combined = combine(guide, [replace(site, id=wanted), replace(site, id=wanted)])
+    combined = combine(guide, [site.replace(id=wanted), site.replace(id=wanted)])
     first, second = (s.prefix for s in combined.sites)
     for prefix in (first, second):
         assert re.fullmatch(r"[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?", prefix), prefix

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 
 class Severity(StrEnum):
@@ -108,34 +107,77 @@ class Topic(NamedTuple):
         return tuple(out)
 
 
-def _frozen_map(value: Mapping[str, object]) -> Mapping[str, object]:
+_V = TypeVar("_V")
+
+
+def _frozen_map(value: Mapping[str, _V]) -> Mapping[str, _V]:
     return MappingProxyType(dict(value))
 
 
-@dataclass(frozen=True, eq=False)
 class Library:
-    """A loaded library: everything that loaded well, plus the problems found."""
+    """A loaded library: everything that loaded well, plus the problems found.
 
-    root: Path
-    id: str
-    title: str
-    home: str  # slug of the start article ("" when the library has none)
-    language: str = "en"
-    version: str = ""
-    publisher: str = ""
-    topics: Topic = field(default_factory=lambda: Topic(slug="", title=""))
-    articles: Mapping[str, Article] = field(default_factory=dict)
-    sources: Mapping[str, Source] = field(default_factory=dict)
-    glossary: tuple[GlossaryTerm, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    files: frozenset[str] = frozenset()  # every ordinary file, relative, "/"-separated
-    # Site libraries shown inside this one (see library.sites): slug prefix -> their folder.
-    mounts: Mapping[str, Path] = field(default_factory=dict)
+    Read-only: its maps cannot be changed, and `replace(**changes)` makes a changed copy. A
+    plain class, not a frozen dataclass, which costs ~3.5 M instructions to build at every
+    start (Python compiles its methods from source)."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "articles", _frozen_map(self.articles))
-        object.__setattr__(self, "sources", _frozen_map(self.sources))
-        object.__setattr__(self, "mounts", _frozen_map(self.mounts))
+    __slots__ = (
+        "articles",
+        "files",
+        "glossary",
+        "home",
+        "id",
+        "language",
+        "mounts",
+        "problems",
+        "publisher",
+        "root",
+        "sources",
+        "title",
+        "topics",
+        "version",
+    )
+
+    def __init__(
+        self,
+        root: Path,
+        id: str,
+        title: str,
+        home: str,  # slug of the start article ("" when the library has none)
+        language: str = "en",
+        version: str = "",
+        publisher: str = "",
+        topics: Topic | None = None,
+        articles: Mapping[str, Article] | None = None,
+        sources: Mapping[str, Source] | None = None,
+        glossary: tuple[GlossaryTerm, ...] = (),
+        problems: tuple[Problem, ...] = (),
+        files: frozenset[str] = frozenset(),  # every ordinary file, relative, "/"-separated
+        # Site libraries shown inside this one (see library.sites): slug prefix -> their folder.
+        mounts: Mapping[str, Path] | None = None,
+    ) -> None:
+        self.root = root
+        self.id = id
+        self.title = title
+        self.home = home
+        self.language = language
+        self.version = version
+        self.publisher = publisher
+        self.topics = topics if topics is not None else Topic(slug="", title="")
+        self.articles: Mapping[str, Article] = _frozen_map(articles or {})
+        self.sources: Mapping[str, Source] = _frozen_map(sources or {})
+        self.glossary = glossary
+        self.problems = problems
+        self.files = files
+        self.mounts: Mapping[str, Path] = _frozen_map(mounts or {})
+
+    def replace(self, **changes: Any) -> Library:
+        """A copy with `changes`."""
+        values = {name: getattr(self, name) for name in self.__slots__}
+        return Library(**(values | changes))
+
+    def __repr__(self) -> str:
+        return f"Library({self.root!r}, {self.id!r}, {len(self.articles)} articles)"
 
     def article(self, slug: str) -> Article | None:
         """The article with this slug, or None."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from fieldguide.library.links import heading_id
@@ -115,8 +115,7 @@ def combine(bundled: Library, sites: Sequence[Library], *, check_links: bool = T
                 continue
             glossary.append(term)
             known_terms.update(form.casefold() for form in term.forms)
-    library = replace(
-        bundled,
+    library = bundled.replace(
         topics=bundled.topics._replace(children=tuple(children)),
         articles=articles,
         sources=sources,
@@ -135,7 +134,7 @@ def combine(bundled: Library, sites: Sequence[Library], *, check_links: bool = T
     every = [*bundled.problems]
     for shown in mounted:
         every.extend(_as_seen_from_guide(shown, problem) for problem in shown.problems)
-    return Combined(replace(library, problems=tuple(every)), mounted)
+    return Combined(library.replace(problems=tuple(every)), mounted)
 
 
 def _problem_order(problem: Problem) -> tuple[str, int]:

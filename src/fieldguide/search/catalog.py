@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from fieldguide.library.model import Topic
@@ -61,20 +60,49 @@ class CatalogArticles(Mapping[str, CatalogEntry]):
         return "" if i is None else self._titles[i]
 
 
-@dataclass(frozen=True, eq=False)
 class Catalog:
-    """Everything the window needs before any article is opened."""
+    """Everything the window needs before any article is opened. Read-only by convention (a
+    plain class: a frozen dataclass costs ~3.5 M instructions to build at every start)."""
 
-    library_id: str
-    title: str
-    home: str  # slug of the start article, as library.yml says ("" when none)
-    language: str
-    version: str
-    publisher: str
-    content_hash: str
-    topics: Topic  # the root topic; its tree lists article slugs in reading order
-    articles: CatalogArticles
-    topic_titles: Mapping[str, str] = field(default_factory=dict)  # topic slug -> title
+    __slots__ = (
+        "articles",
+        "content_hash",
+        "home",
+        "language",
+        "library_id",
+        "publisher",
+        "title",
+        "topic_titles",
+        "topics",
+        "version",
+    )
+
+    def __init__(
+        self,
+        library_id: str,
+        title: str,
+        home: str,  # slug of the start article, as library.yml says ("" when none)
+        language: str,
+        version: str,
+        publisher: str,
+        content_hash: str,
+        topics: Topic,  # the root topic; its tree lists article slugs in reading order
+        articles: CatalogArticles,
+        topic_titles: Mapping[str, str] | None = None,  # topic slug -> title
+    ) -> None:
+        self.library_id = library_id
+        self.title = title
+        self.home = home
+        self.language = language
+        self.version = version
+        self.publisher = publisher
+        self.content_hash = content_hash
+        self.topics = topics
+        self.articles = articles
+        self.topic_titles: Mapping[str, str] = topic_titles if topic_titles is not None else {}
+
+    def __repr__(self) -> str:
+        return f"Catalog({self.library_id!r}, {self.title!r}, {len(self.articles)} articles)"
 
     def entry(self, slug: str) -> CatalogEntry | None:
         """The article with this slug, or None."""
