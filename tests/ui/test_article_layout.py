@@ -115,3 +115,14 @@ def test_the_scroll_bar_shows_only_for_a_page_longer_than_the_view(
         window.open("home")  # a short page
         qtbot.waitUntil(lambda: not bar.isVisible())
         assert bar.maximum() == 0
+
+
+def test_larger_text_widens_the_column_on_a_wide_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    """The column holds about the same number of characters at any text size."""
+    with reader(qtbot, library(tmp_path), size=(1800, 700)) as window:
+        before = window.view.viewportMargins().left()
+        window.zoom.zoom_in.trigger()
+        window.zoom.zoom_in.trigger()
+        assert window.view.viewportMargins().left() < before  # wider column, narrower margins
+        window.zoom.zoom_reset.trigger()
+        assert window.view.viewportMargins().left() == before

@@ -13,7 +13,7 @@ from fieldguide.ui.lean import set_by_name
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent, QWheelEvent
+    from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QShowEvent, QWheelEvent
     from PySide6.QtWidgets import QWidget
 
     from fieldguide.ui.picture_fit import Sizes
@@ -139,10 +139,16 @@ class ArticleView(QTextBrowser):
         super().resizeEvent(event)
         self._fit_pictures()
 
-    def changeEvent(self, event: object) -> None:
-        super().changeEvent(event)  # type: ignore[arg-type]
-        # A new text size changes how wide the column may be; a new column resizes the
-        # viewport, whose resizeEvent fits the pictures.
+    def set_text_font(self, font: QFont) -> None:
+        """Show the text in `font` (a new text size), the column and pictures fitted to it."""
+        self.setFont(font)
+        self.refit()
+
+    def refit(self, *_: object) -> None:
+        """Fit the column and the pictures again, after a new font or theme. (Not from
+        changeEvent(): a Python override taking a QEvent makes PySide6 build the types of
+        ~50 event classes at the first call, before the first paint: ~7 M instructions.)"""
+        # A new column resizes the viewport, whose resizeEvent fits the pictures.
         if not self._fit_column():
             self._fit_pictures()
 

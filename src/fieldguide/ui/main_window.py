@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
                 more.setAccessibleName(self.tr("More buttons"))
                 more.setAccessibleDescription(self.tr("The toolbar buttons that do not fit"))
         self.themes.applied.connect(self.keep_help_in_sight)
+        self.themes.applied.connect(self.view.refit)  # a theme may change the frame's width
         self.resize(1000, 700)
 
     @property

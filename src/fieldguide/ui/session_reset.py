@@ -16,7 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractScrollArea, QTextEdit, QTreeView
+    from PySide6.QtWidgets import QAbstractScrollArea, QTreeView
+
+    from fieldguide.ui.article_view import ArticleView
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +86,7 @@ class ViewReset(ScrollReset):
     Replace with the zoom service's own reset once the reader has one that keeps a zoom level.
     """
 
-    def __init__(self, view: QTextEdit) -> None:
+    def __init__(self, view: ArticleView) -> None:
         super().__init__(view)
         self._view = view
         self._own_font = (
@@ -100,7 +102,7 @@ class ViewReset(ScrollReset):
             # Set the size explicitly: under a style sheet (the kiosk's), setFont(QFont()) falls
             # back to the application's font instead of the parent's.
             font.setPointSizeF(font.pointSizeF())
-        self._view.setFont(font)
+        self._view.set_text_font(font)
         cursor = self._view.textCursor()
         cursor.clearSelection()
         self._view.setTextCursor(cursor)

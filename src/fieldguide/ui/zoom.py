@@ -94,7 +94,7 @@ class ZoomController(QObject):
         font = self._view.font()
         font.setPointSizeF(QApplication.font().pointSizeF() * ARTICLE_SCALE * percent / 100)
         fraction = self._view.scroll_fraction()
-        self._view.setFont(font)
+        self._view.set_text_font(font)
         if fraction > 0:
             self._view.set_scroll_fraction(fraction)
         self.zoom_in.setEnabled(percent < STEPS[-1])
