@@ -305,6 +305,29 @@ def test_kiosk_mode_touches_nothing(
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG folders are Linux's")
+@pytest.mark.parametrize("xdg", ["absolute", "relative", "empty", "unset"])
+@pytest.mark.parametrize("home", ["/home/reader", "/home/reader/", "relative", None])
+def test_the_per_user_folders_are_the_ones_platformdirs_gives(
+    xdg: str, home: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start finds them without importing platformdirs (paths._xdg_folder): the same."""
+    import platformdirs
+
+    values = {"absolute": str(tmp_path / "x"), "relative": "x/y", "empty": "", "unset": None}
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        if values[xdg] is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, values[xdg])
+    if home is None:
+        monkeypatch.delenv("HOME", raising=False)
+    else:
+        monkeypatch.setenv("HOME", home)
+    assert paths.default_user_data_dir() == Path(platformdirs.user_data_dir("FieldGuide", False))
+    assert paths.default_user_cache_dir() == Path(platformdirs.user_cache_dir("FieldGuide", False))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG folders are Linux's")
 def test_the_per_user_folders_come_from_platformdirs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
