@@ -57,6 +57,7 @@ def make_kiosk(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Kio
         window.open("home")
         kiosk.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.started)  # the keys are ready after the first paint
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         # Let the larger kiosk text settle the toolbars' height now, so that a test's mouse

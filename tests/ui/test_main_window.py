@@ -83,3 +83,25 @@ def test_external_links_are_not_followed(window: MainWindow, qtbot: QtBot) -> No
     window.open("withdrawal/how-long")
     _click_link(window, qtbot, "MedlinePlus")
     assert window.current_slug == "withdrawal/how-long"
+
+
+def test_the_keys_are_given_right_after_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
+    """Shortcuts wait for the first paint (ui/lean.py keys_after_paint), then all are there."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    root = write_library(tmp_path / "lib")
+    win = MainWindow(LibraryService(load_library(root)))
+    qtbot.addWidget(win)
+    assert win.zoom.zoom_reset.shortcuts() == []  # not yet: nothing is painted
+    win.show()
+    qtbot.waitUntil(lambda: win.started)
+    assert QKeySequence("Ctrl+0") in win.zoom.zoom_reset.shortcuts()
+    zoom_in = win.zoom.zoom_in.shortcuts()
+    assert QKeySequence("Ctrl+=") in zoom_in
+    assert QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)[0] in zoom_in
+    assert win.get_help.action.shortcuts() == QKeySequence.keyBindings(
+        QKeySequence.StandardKey.HelpContents
+    )
+    assert "F1" in win.get_help.action.toolTip()
+    pending = [a.text() for a in win.findChildren(QAction) if a.property("fieldguideKeys")]
+    assert pending == []

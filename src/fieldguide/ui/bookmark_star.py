@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
+from fieldguide.ui.lean import keys_after_paint
 from fieldguide.ui.themes import IconBook
 from fieldguide.ui.userdata_bridge import UserDataBridge
 from fieldguide.userdata import Changes
@@ -24,7 +25,7 @@ class BookmarkStar(QObject):
         self._title = ""
         self.action = QAction(self.tr("Bookmark"), self)
         self.action.setCheckable(True)
-        self.action.setShortcuts([QKeySequence("Ctrl+D")])  # a list: see ui/lean.py
+        keys_after_paint(self.action, "Ctrl+D")
         self.action.triggered.connect(self.toggle)
         user.changed.connect(self._data_changed)
         self._update()

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
+
+from fieldguide.ui.lean import keys_after_paint
 
 if TYPE_CHECKING:
     from fieldguide.ui.find_bar import FindBar
@@ -19,17 +21,18 @@ class FindActions(QObject):
     def __init__(self, parent: QObject, bar: Callable[[], FindBar]) -> None:
         super().__init__(parent)
         self._bar = bar
-        keys = QKeySequence.StandardKey
-        self.find_action = self._action(self.tr("&Find on this page…"), keys.Find)
+        self.find_action = self._action(self.tr("&Find on this page…"), "Find")
         self.find_action.triggered.connect(lambda: self._bar().open_bar())
-        self.find_next_action = self._action(self.tr("Find &next"), keys.FindNext)
+        self.find_next_action = self._action(self.tr("Find &next"), "FindNext")
         self.find_next_action.triggered.connect(lambda: self._bar().next_from_anywhere())
-        self.find_previous_action = self._action(self.tr("Find &previous"), keys.FindPrevious)
+        self.find_previous_action = self._action(self.tr("Find &previous"), "FindPrevious")
         self.find_previous_action.triggered.connect(lambda: self._bar().previous_from_anywhere())
 
-    def _action(self, text: str, key: QKeySequence.StandardKey) -> QAction:
+    def _action(self, text: str, key: str) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts(key)  # the window's keys: the default context, WindowShortcut
+        # The platform's keys for QKeySequence.StandardKey `key`, in the default context
+        # (WindowShortcut): the window's keys.
+        keys_after_paint(action, standard=key)
         return action
 
     def actions(self) -> list[QAction]:

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from fieldguide.library.service import LibraryService, Page
 from fieldguide.ui.kiosk_policy import OPENS_FILE, PRINTS, tag
+from fieldguide.ui.lean import keys_after_paint
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
@@ -64,7 +65,7 @@ class HandoutPrinter(QObject):
         self._dialog: QPrintDialog | None = None
 
         self.print_action = QAction(self.tr("&Print handout…"), parent)
-        self.print_action.setShortcuts(QKeySequence.StandardKey.Print)
+        keys_after_paint(self.print_action, standard="Print")
         self.print_action.setToolTip(self.tr("Print this page in large type, to take home"))
         self.print_action.triggered.connect(lambda _checked=False: self.print_handout())
         self.pdf_action = QAction(self.tr("Save as P&DF…"), parent)

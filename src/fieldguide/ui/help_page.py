@@ -11,10 +11,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar, QToolButton
 
-from fieldguide.ui.lean import set_by_name
+from fieldguide.ui.lean import keys_after_paint, set_by_name
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -39,13 +39,9 @@ class GetHelpNow(QObject):
     def __init__(self, parent: QWidget, open_help: Callable[[], None]) -> None:
         super().__init__(parent)
         self.action = QAction(self.tr("Get help now"), parent)
-        self.action.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        keys_after_paint(self.action, standard="HelpContents")
         description = self.tr("Danger signs, what to do, and who to call")
-        self.action.setToolTip(
-            self.tr("Get help now ({})").format(
-                self.action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            )
-        )
+        self.action.setToolTip(self.tr("Get help now"))  # its key is added in finish_start()
         self.action.setStatusTip(description)
         self.action.triggered.connect(lambda _checked=False: open_help())
 
@@ -81,9 +77,14 @@ class GetHelpNow(QObject):
         tools.setMinimumWidth(width + edges + 16)
 
     def finish_start(self) -> None:
-        """After the first paint: the help key works in every window of the program (the find
-        bar, a dialog), and Tab stops on the red button too."""
+        """After the first paint (and its keys, ui/lean.py): the help key works in every window
+        of the program (the find bar, a dialog) and is named in the tip, and Tab stops on the
+        red button too."""
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
 
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        key = self.action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if key:
+            self.action.setToolTip(self.tr("Get help now ({})").format(key))
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject, SignalInstance
+    from PySide6.QtGui import QAction
 
 # Qt.ItemDataRole values (Qt's own numbers: qnamespace.h).
 DISPLAY_ROLE = 0
@@ -38,3 +39,34 @@ def once(signal: SignalInstance, slot: Callable[[], object]) -> None:
         slot()
 
     signal.connect(fire)
+
+
+# The keys an action asked for with keys_after_paint(), kept on it until give_keys().
+_KEYS = "fieldguideKeys"
+_STANDARD_KEY = "fieldguideStandardKey"
+
+
+def keys_after_paint(action: QAction, *keys: str, standard: str = "") -> None:
+    """Give `action` its keyboard shortcuts right after the first paint (give_keys): `standard`
+    names a QKeySequence.StandardKey ("ZoomIn": the platform's keys for it, first), `keys` are
+    more in Qt's portable text ("Ctrl+="). QKeySequence costs ~6 M instructions to make (its
+    StandardKey enum has 71 values), and no key can be pressed before the window is painted."""
+    action.setProperty(_KEYS, "\n".join(keys))
+    action.setProperty(_STANDARD_KEY, standard)
+
+
+def give_keys(root: QObject) -> None:
+    """Set the shortcuts asked for with keys_after_paint() on every action under `root`."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    for action in root.findChildren(QAction):
+        keys, standard = action.property(_KEYS), action.property(_STANDARD_KEY)
+        if keys is None and standard is None:
+            continue
+        sequences = []
+        if standard:
+            sequences += QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, standard))
+        sequences += [QKeySequence(key) for key in (keys or "").split("\n") if key]
+        action.setShortcuts(sequences)
+        action.setProperty(_KEYS, None)
+        action.setProperty(_STANDARD_KEY, None)

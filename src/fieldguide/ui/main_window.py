@@ -30,7 +30,7 @@ from fieldguide.ui.find_actions import FindActions
 from fieldguide.ui.focus import name_buttons, show_focus, tab_through_find_bar, tab_through_window
 from fieldguide.ui.handout_printer import HandoutPrinter
 from fieldguide.ui.help_page import GetHelpNow
-from fieldguide.ui.lean import once, set_by_name
+from fieldguide.ui.lean import give_keys, once, set_by_name
 from fieldguide.ui.navigation import Navigator
 from fieldguide.ui.panels import ReaderPanels
 from fieldguide.ui.search_panel import SearchPanel
@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        give_keys(self)  # first: the parts below may show their keys
         self.view.finish_start()
         self.session.finish_start()
         self.get_help.finish_start()

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from fieldguide.navigation import Navigation, Place
 from fieldguide.ui.article_view import ArticleView
+from fieldguide.ui.lean import keys_after_paint
 from fieldguide.ui.themes import IconBook
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class Navigator(QObject):
         about_to_open.connect(self._before_open)
 
         self.back_action = QAction(self.tr("Back"), self)
-        self.back_action.setShortcuts(QKeySequence.StandardKey.Back)
+        keys_after_paint(self.back_action, standard="Back")
         self.back_action.setStatusTip(self.tr("Go back to the page you were on before"))
         self.back_action.setToolTip(
             self.tr("Go back to the page you were on before (hold down for a list of pages)")
@@ -58,7 +59,7 @@ class Navigator(QObject):
         icons.attach(self.back_action, "back")
 
         self.forward_action = QAction(self.tr("Forward"), self)
-        self.forward_action.setShortcuts(QKeySequence.StandardKey.Forward)
+        keys_after_paint(self.forward_action, standard="Forward")
         self.forward_action.setStatusTip(self.tr("Go forward again, after going back"))
         self.forward_action.setToolTip(
             self.tr("Go forward again, after going back (hold down for a list of pages)")
@@ -67,7 +68,7 @@ class Navigator(QObject):
         icons.attach(self.forward_action, "forward")
 
         self.home_action = QAction(self.tr("Home"), self)
-        self.home_action.setShortcuts([QKeySequence(k) for k in HOME_KEYS])
+        keys_after_paint(self.home_action, *HOME_KEYS)
         self.home_action.setToolTip(self.tr("Go to the start page of the guide"))
         self.home_action.setStatusTip(self.home_action.toolTip())
         self.home_action.triggered.connect(self.go_home)

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
+from fieldguide.ui.lean import keys_after_paint
 from fieldguide.ui.themes import IconBook
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class ReaderPanels(QObject):
 
     def _action(self, text: str, keys: str, tip: str) -> QAction:
         action = QAction(text, self._window, checkable=True)
-        action.setShortcuts([QKeySequence(keys)])  # a list: see ui/lean.py
+        keys_after_paint(action, keys)
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.toggled.connect(self._action_toggled)

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from fieldguide.helpinfo import HELP_SLUG
+from fieldguide.ui.lean import keys_after_paint
 from fieldguide.ui.search_keys import SearchField, starts_search
 from fieldguide.ui.tasks import TaskRunner
 
@@ -79,7 +80,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.focus_action = QAction(self.tr("Search the guide"), self)
-        self.focus_action.setShortcuts([QKeySequence(key) for key in SEARCH_KEYS])
+        keys_after_paint(self.focus_action, *SEARCH_KEYS)
         self.focus_action.setToolTip(self.tr("Search the guide ({})").format(SEARCH_KEYS[0]))
         self.focus_action.triggered.connect(self.focus_box)
 

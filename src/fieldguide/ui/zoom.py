@@ -9,10 +9,11 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from fieldguide.ui.article_view import ArticleView
+from fieldguide.ui.lean import keys_after_paint
 from fieldguide.ui.themes import IconBook
 
 STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
@@ -52,23 +53,21 @@ class ZoomController(QObject):
         self._percent = NORMAL
 
         self.zoom_in = QAction(self.tr("Larger text"), self)
-        self.zoom_in.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
-        )
+        keys_after_paint(self.zoom_in, "Ctrl+=", standard="ZoomIn")
         self.zoom_in.setToolTip(self.tr("Make the text larger (Ctrl and +)"))
         self.zoom_in.setStatusTip(self.tr("Make the text larger"))
         self.zoom_in.triggered.connect(lambda: self.set_percent(larger(self._percent)))
         icons.attach(self.zoom_in, "text-larger")
 
         self.zoom_out = QAction(self.tr("Smaller text"), self)
-        self.zoom_out.setShortcuts(QKeySequence.StandardKey.ZoomOut)
+        keys_after_paint(self.zoom_out, standard="ZoomOut")
         self.zoom_out.setToolTip(self.tr("Make the text smaller (Ctrl and −)"))
         self.zoom_out.setStatusTip(self.tr("Make the text smaller"))
         self.zoom_out.triggered.connect(lambda: self.set_percent(smaller(self._percent)))
         icons.attach(self.zoom_out, "text-smaller")
 
         self.zoom_reset = QAction(self.tr("Normal text size"), self)
-        self.zoom_reset.setShortcuts([QKeySequence("Ctrl+0")])  # a list: see ui/lean.py
+        keys_after_paint(self.zoom_reset, "Ctrl+0")
         self.zoom_reset.setToolTip(self.tr("Go back to the normal text size (Ctrl and 0)"))
         self.zoom_reset.setStatusTip(self.tr("Go back to the normal text size"))
         self.zoom_reset.triggered.connect(lambda: self.set_percent(NORMAL))
