@@ -67,6 +67,16 @@ def test_escape_and_close_button_close_the_popup(window: MainWindow, qtbot: QtBo
     assert not popup.isVisible()
 
 
+def test_the_popup_closes_when_another_page_opens(window: MainWindow, qtbot: QtBot) -> None:
+    """F1 (an application-wide key) reaches the window while the popup has the keyboard."""
+    popup = window.glossary.popup
+    click_text(qtbot, window, "Withdrawal")
+    qtbot.waitUntil(popup.isVisible)
+    window.get_help.action.trigger()
+    assert window.current_slug != LONG
+    assert not popup.isVisible()
+
+
 def test_keyboard_enter_on_a_word_opens_the_popup(window: MainWindow, qtbot: QtBot) -> None:
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)  # the first link on the page: the word

@@ -127,6 +127,12 @@ class GlossaryLinks(QObject):
             self._popup = GlossaryPopup(self.view)
         return self._popup
 
+    def page_changed(self) -> None:
+        """Another page is shown (F1 reaches the window while the popup has the keyboard):
+        the meaning of a word of the last page closes."""
+        if self._popup is not None:
+            self._popup.close()
+
     def watch_viewport(self) -> None:
         """Note where the page is pressed, to put the popup under the word clicked.
 

@@ -303,6 +303,8 @@ class MainWindow(QMainWindow):
         self.contents.set_headings(page.headings)
         if self._find_bar is not None:
             self._find_bar.page_changed()
+        if self._glossary is not None:
+            self._glossary.page_changed()  # a word's meaning goes with its page
         self.handout.set_page(page)
         trail = self.service.topic_trail(page.slug) if page.slug else ()
         self.title_line.set_trail(trail, page.title)
