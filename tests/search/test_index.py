@@ -40,6 +40,21 @@ def test_catalog_entries_and_topic_paths(mini_index: IndexHandle) -> None:
     assert len(catalog.articles) == 10
 
 
+def test_every_catalog_entry_is_the_library_s_article(
+    mini_library: Library, mini_index: IndexHandle
+) -> None:
+    """Titles and summaries are split a topic at a time, when first asked for: each entry, in
+    any order of asking, is still its own article's (topics with no articles included)."""
+    articles = mini_index.catalog().articles
+    for slug in reversed(list(articles)):  # from the last topic back: each split on its own
+        entry = articles[slug]
+        article = mini_library.articles[slug]
+        assert (entry.title, entry.summary) == (article.title, article.summary)
+        assert entry.topic == slug.rpartition("/")[0]
+        assert articles.title(slug) == article.title
+    assert articles.title("nope") == ""
+
+
 def test_catalog_order_follows_the_tree(mini_index: IndexHandle) -> None:
     slugs = list(mini_index.catalog().articles)
     assert slugs[0] == "home"
@@ -77,3 +92,22 @@ def test_text_cannot_fake_a_highlight(tmp_path: Path) -> None:
     hit = handle.searcher().search("fake").hits[0]
     assert hit.snippet == "A <b>fake</b> mark &lt;i&gt;and html&lt;/i&gt; &amp; more"
     handle.close()
+
+
+def test_catalog_articles_around_topics_with_no_articles() -> None:
+    from fieldguide.search import schema
+    from fieldguide.search.catalog import CatalogArticles, _Chunk
+
+    u = schema.UNIT
+    chunks = [
+        _Chunk(0, "", "Home", "Start here."),
+        _Chunk(1, "empty", "", ""),  # a topic with no articles, before one with some
+        _Chunk(1, "t", f"One{u}Two", f"First.{u}Second."),
+        _Chunk(3, "also-empty", "", ""),  # and one at the end
+    ]
+    articles = CatalogArticles(["home", "t/one", "t/two"], chunks)
+    assert [articles[s][1:] for s in ("t/two", "home", "t/one")] == [
+        ("Two", "Second.", "t"),
+        ("Home", "Start here.", ""),
+        ("One", "First.", "t"),
+    ]
