@@ -4,6 +4,11 @@ Custom runtime hooks run before PyInstaller's own, and its PySide6 hook imports 
 imports shiboken6: the compiled code must be handed over before that (fieldguide/qt_code.py).
 """
 
+import gc
+
 from fieldguide import qt_code
 
+# No cyclic garbage collection during the start (it frees next to nothing then): the reader
+# turns it on after its first paint, the other commands as they begin (fieldguide.cli).
+gc.disable()
 qt_code.import_shiboken(qt_code.bundled_cache())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -68,3 +69,20 @@ def test_whenever_the_quick_reading_answers_argparse_agrees(args: list[str]) -> 
     quick = quick_reader_args(args)
     if quick is not None:
         assert quick == argparse_reads(args)
+
+
+def test_a_subcommand_runs_with_the_garbage_collector_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bundle's start turns the collector off for the reader's start; a long command such as
+    `index build` must not run without it."""
+    import gc
+
+    from fieldguide import cli
+
+    gc.disable()
+    try:
+        cli.main(["check", str(tmp_path)])  # a folder with no library: a quick "no"
+        assert gc.isenabled()
+    finally:
+        gc.enable()

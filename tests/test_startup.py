@@ -187,3 +187,27 @@ def test_the_first_paint_needs_no_markdown_yaml_printing_or_openssl(library_dir:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_garbage_collection_while_the_window_is_built(library_dir: Path) -> None:
+    """app.run turns Python's cyclic collector off as it starts and on at the first paint."""
+    code = (
+        "import gc, sys\n"
+        "import fieldguide.ui.main_window as M\n"
+        "seen = {}\n"
+        "build = M.MainWindow.__init__\n"
+        "def init(self, *a, **k):\n"
+        "    seen['building'] = gc.isenabled()\n"
+        "    build(self, *a, **k)\n"
+        "M.MainWindow.__init__ = init\n"
+        "from fieldguide import cli\n"
+        "code = cli.main(['--library', sys.argv[1], '--exit-after-start'])\n"
+        "print('collector', seen['building'], gc.isenabled(), code, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(library_dir)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stderr.splitlines() if x.startswith("collector"))
+    assert line.split()[1:] == ["False", "True", "0"]  # off while built, on after the paint

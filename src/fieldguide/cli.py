@@ -13,6 +13,7 @@ Each subcommand is a module in `fieldguide.commands` with `add_arguments(parser)
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 import time
@@ -85,13 +86,19 @@ def main(argv: list[str] | None = None) -> int:
     """Run the reader or a subcommand; return the process exit code."""
     args_list = sys.argv[1:] if argv is None else argv
     if args_list and args_list[0] in SUBCOMMANDS:
+        gc.enable()  # a bundle's start turned it off, for the reader's start (app.run)
         name = args_list[0]
         module = importlib.import_module(SUBCOMMANDS[name][0])
         description = SUBCOMMANDS[name][1]
         parser = argparse.ArgumentParser(prog=f"fieldguide {name}", description=description)
         module.add_arguments(parser)
         return int(module.run(parser.parse_args(args_list[1:])))
-    args = quick_reader_args(args_list) or reader_parser().parse_args(args_list)
-    from fieldguide import app  # Qt is imported only on this path
+    gc.disable()  # the reader's start: on again after its first paint (app.collect_again_after)
+    try:
+        args = quick_reader_args(args_list) or reader_parser().parse_args(args_list)
+        from fieldguide import app  # Qt is imported only on this path
 
-    return app.run(args, started=STARTED)
+        return app.run(args, started=STARTED)
+    except BaseException:  # --help, a mistake in the options, a failed start: on again
+        gc.enable()
+        raise
