@@ -82,11 +82,13 @@ def test_a_damaged_file_is_ignored(tmp_path: Path) -> None:
 
 
 def test_code_of_another_python_is_ignored(cache: Path, tmp_path: Path) -> None:
-    _header, code, patterns = marshal.loads(cache.read_bytes())
+    header, code, patterns = marshal.loads(cache.read_bytes())
+    kind, tag, version, optimize = header
+    assert qt_code.read_cache(cache) != ({}, {})
     other = tmp_path / qt_code.FILE_NAME
-    header = ("fieldguide qt support code", "cpython-39", 0)
-    other.write_bytes(marshal.dumps((header, code, patterns)))
-    assert qt_code.read_cache(other) == ({}, {})
+    for foreign in ((kind, "cpython-39", 0x30900F0, optimize), (kind, tag, version, 2)):
+        other.write_bytes(marshal.dumps((foreign, code, patterns)))  # another Python, or -OO
+        assert qt_code.read_cache(other) == ({}, {})
 
 
 def test_a_module_whose_source_changed_is_compiled(cache: Path, tmp_path: Path) -> None:

@@ -53,9 +53,10 @@ for _name in __future__.all_feature_names:
         _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
 
 
-def _header() -> tuple[str, str, int]:
-    """What the code in a file is valid for: this file's kind and this very Python."""
-    return (_KIND, sys.implementation.cache_tag or "", sys.hexversion)
+def _header() -> tuple[str, str, int, int]:
+    """What the code in a file is valid for: this file's kind and this very Python, run at the
+    same optimization level (-O changes what compile() makes)."""
+    return (_KIND, sys.implementation.cache_tag or "", sys.hexversion, sys.flags.optimize)
 
 
 def _bytes(source: bytes | str) -> bytes:
