@@ -6,9 +6,12 @@ imports shiboken6: the compiled code must be handed over before that (fieldguide
 
 import gc
 
-from fieldguide import qt_code
-
 # No cyclic garbage collection during the start (it frees next to nothing then): the reader
 # turns it on after its first paint, the other commands as they begin (fieldguide.cli).
 gc.disable()
-qt_code.import_shiboken(qt_code.bundled_cache())
+try:
+    from fieldguide import qt_code
+
+    qt_code.import_shiboken(qt_code.bundled_cache())
+except Exception:  # PySide6 then starts the usual way, only slower; --self-test says so
+    pass  # ("qt_support_code" is not "cached"), and the smoke test fails

@@ -181,3 +181,22 @@ def test_field_guide_never_switches_pyside_features() -> None:
     switch = re.compile(r"^\s*(from __feature__ import|import __feature__)", re.MULTILINE)
     users = [p for p in src.rglob("*.py") if switch.search(p.read_text(encoding="utf-8"))]
     assert users == []
+
+
+def test_without_the_private_regex_compiler_shiboken_still_starts(cache: Path) -> None:
+    """Should a later Python move re._compiler, the kept modules are still used, and regular
+    expressions are compiled as usual."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from fieldguide import qt_code\n"
+        "qt_code._compiler = qt_code._sre = None  # as if re had no _compiler\n"
+        "qt_code.import_shiboken(Path(sys.argv[1]))\n"
+        "from PySide6.QtCore import QSize\n"
+        "print(qt_code.last_status, QSize(2, 3).width())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    args = [sys.executable, "-c", code, str(cache)]
+    result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["cached", "2"]

@@ -27,9 +27,10 @@ from types import CodeType
 from typing import Any, Literal
 
 # The regular-expression compiler that re.compile() calls, and the C module it hands code to
-# (private parts of the standard library, there in every Python this program runs on).
-_compiler: Any = re.__dict__["_compiler"]
-_sre: Any = _compiler._sre
+# (private parts of the standard library, there in Python 3.11 to 3.14; should a later Python
+# move them, regular expressions are compiled as usual).
+_compiler: Any = re.__dict__.get("_compiler")
+_sre: Any = getattr(_compiler, "_sre", None)
 
 FILE_NAME = "qt-support-code.bin"
 _PREFIX = "shibokensupport/"  # the file names shiboken compiles its support modules under
@@ -150,7 +151,7 @@ class _CachingRegex:
         self.table = table
         self.compiled: dict[Pattern, Compiled] = {}
         self.reused = 0
-        self.real = _compiler.compile
+        self.real = getattr(_compiler, "compile", None)
 
     def __call__(self, pattern: Any, flags: int = 0) -> Any:
         if not isinstance(pattern, (str, bytes)) or flags & _compiler.SRE_FLAG_DEBUG:
@@ -206,14 +207,16 @@ def import_shiboken(cache: Path | None) -> Kept:
         return {}, {}
     code, patterns = read_cache(cache)
     compile_ = _CachingCompile(code)
-    regex = _CachingRegex(patterns)
+    regex = _CachingRegex(patterns if _sre is not None else {})
     builtins.compile = compile_
-    _compiler.compile = regex
+    if _sre is not None:
+        _compiler.compile = regex
     try:
         import shiboken6  # noqa: F401  (compiles shibokensupport as it starts)
     finally:
         builtins.compile = compile_.real
-        _compiler.compile = regex.real
+        if _sre is not None:
+            _compiler.compile = regex.real
     _read_no_sources()
     reused = compile_.reused + regex.reused
     compiled = len(compile_.compiled) + len(regex.compiled)
