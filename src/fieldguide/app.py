@@ -126,12 +126,10 @@ def run(args: argparse.Namespace, started: float) -> int:
     """Open the reader; with --exit-after-start, quit after the first paint of the start page."""
     from fieldguide import qt_code
 
-    if args.self_test:
-        gc.enable()  # a long check, no start to hurry
-        qt_code.import_shiboken(qt_code.bundled_cache())
-        return _self_test(args)
-    gc.disable()  # until the first paint: see collect_again_after
+    # cli.main turned the garbage collector off for the start: see collect_again_after
     qt_code.import_shiboken(qt_code.bundled_cache())  # before PySide6: see qt_code
+    if args.self_test:
+        return _self_test(args)
     from PySide6.QtCore import QTimer
 
     from fieldguide.search.service import SearchService
@@ -366,6 +364,8 @@ def _set_identity(qt_app: object) -> None:
 def _self_test(args: argparse.Namespace) -> int:
     """--self-test: check library, rendering, search and Qt plugins, print one JSON line."""
     from fieldguide.selftest import run_self_test
+
+    gc.enable()  # a long check, with no first paint to hurry
 
     return run_self_test(library_dir(args))
 

@@ -113,18 +113,18 @@ class _CachingCompile:
             or not isinstance(source, (bytes, str))
         ):
             return self._compile(inherited, source, filename, mode, *args, **kw)
-        key = (filename, inherited)
+        key, data = (filename, inherited), _bytes(source)
         entry = self.table.get(key)
         if (
             isinstance(entry, tuple)
             and len(entry) == 2
-            and entry[0] == _bytes(source)
+            and entry[0] == data
             and isinstance(entry[1], CodeType)
         ):
             self.reused += 1
             return entry[1]
         code = self._compile(inherited, source, filename, mode)
-        self.compiled[key] = (_bytes(source), code)
+        self.compiled[key] = (data, code)
         return code
 
     def _compile(
@@ -207,7 +207,7 @@ def import_shiboken(cache: Path | None) -> Kept:
         return {}, {}
     code, patterns = read_cache(cache)
     compile_ = _CachingCompile(code)
-    regex = _CachingRegex(patterns if _sre is not None else {})
+    regex = _CachingRegex(patterns)
     builtins.compile = compile_
     if _sre is not None:
         _compiler.compile = regex

@@ -100,10 +100,10 @@ def test_catalog_articles_around_topics_with_no_articles() -> None:
 
     u = schema.UNIT
     chunks = [
-        _Chunk(0, "", "Home", "Start here."),
-        _Chunk(1, "empty", "", ""),  # a topic with no articles, before one with some
-        _Chunk(1, "t", f"One{u}Two", f"First.{u}Second."),
-        _Chunk(3, "also-empty", "", ""),  # and one at the end
+        _Chunk(0, 1, "", "Home", "Start here."),
+        _Chunk(1, 0, "empty", "", ""),  # a topic with no articles, before one with some
+        _Chunk(1, 2, "t", f"One{u}Two", f"First.{u}Second."),
+        _Chunk(3, 0, "also-empty", "", ""),  # and one at the end
     ]
     articles = CatalogArticles(["home", "t/one", "t/two"], chunks)
     assert [articles[s][1:] for s in ("t/two", "home", "t/one")] == [

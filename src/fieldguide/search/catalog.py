@@ -35,6 +35,7 @@ class _Chunk(NamedTuple):
     """The articles of one topic, as the index keeps them: titles and summaries packed."""
 
     start: int  # position of its first article in reading order
+    size: int  # how many articles it has
     topic: str
     titles: str
     summaries: str
@@ -60,9 +61,8 @@ class CatalogArticles(Mapping[str, CatalogEntry]):
         chunk = self._chunks[c]
         split = self._split.get(c)
         if split is None:
-            count = self._starts[c + 1] if c + 1 < len(self._starts) else len(self._slugs)
-            count -= chunk.start
-            split = self._split[c] = (_split(chunk.titles, count), _split(chunk.summaries, count))
+            split = (_split(chunk.titles, chunk.size), _split(chunk.summaries, chunk.size))
+            self._split[c] = split
         titles, summaries = split
         return titles[i - chunk.start], summaries[i - chunk.start], chunk.topic
 
@@ -175,7 +175,7 @@ def load_catalog(conn: sqlite3.Connection) -> Catalog:
     for slug, parent, title, summary, order, packed_slugs, packed_titles, packed_sums in rows:
         mine = packed_slugs.split(schema.UNIT) if packed_slugs else []
         members[slug] = tuple(mine)
-        chunks.append(_Chunk(len(slugs), slug, packed_titles, packed_sums))
+        chunks.append(_Chunk(len(slugs), len(mine), slug, packed_titles, packed_sums))
         slugs.extend(mine)
         info[slug] = (title, summary, order)
         if parent is None:
