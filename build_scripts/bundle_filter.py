@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -64,6 +65,12 @@ EXCLUDES = [
     "PySide6.QtDesigner",
     "PySide6.QtHelp",
 ]
+if sys.platform.startswith("linux"):
+    # Bundled, the ctypes package is imported by PyInstaller's bootstrap at every start (~16 M
+    # instructions, 2% of it). The reader calls one C function through it, prctl() in a kiosk
+    # (fieldguide/notrace.py), which goes through ctypes' C part (_ctypes) instead. Elsewhere
+    # platformdirs uses ctypes to find the user's folders, so it stays.
+    EXCLUDES.append("ctypes")
 
 # Data files dropped: Qt's translations (the reader is in English and carries its own words)
 # and every hyphenation dictionary but English (the reading level of `fieldguide check`).

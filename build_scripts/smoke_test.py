@@ -174,6 +174,11 @@ def expect_good(
         line.get("qt_support_code") == "cached",
         f"PySide6 did not start on the compiled support code: {line.get('qt_support_code')}",
     )
+    if sys.platform.startswith("linux"):  # the bundle keeps the C part of ctypes for this
+        selftest.check(
+            line.get("kiosk_no_dumps") is True,
+            "a kiosk could not keep crash dumps from holding the page (prctl unavailable)",
+        )
     library = Path(str(line.get("library", "")))
     if bundle is not None:
         selftest.check(

@@ -153,12 +153,14 @@ def _check_qt(state: dict[str, Any], report: dict[str, Any]) -> None:
     from PySide6.QtGui import QImage, QImageReader, QPainter, QTextDocument
     from PySide6.QtWidgets import QApplication
 
-    from fieldguide import qt_code
+    from fieldguide import notrace, qt_code
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     report["qt"] = qVersion()
     # "cached" in a bundle: PySide6 started on the support code compiled at build time
     report["qt_support_code"] = qt_code.last_status
+    # True on Linux when a kiosk can keep crash dumps from holding the page (notrace.py)
+    report["kiosk_no_dumps"] = notrace.can_stop_crash_dumps()
     report["platform"] = QApplication.platformName()
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     missing = [f for f in IMAGE_FORMATS if f not in formats]
