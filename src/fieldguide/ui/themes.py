@@ -113,7 +113,7 @@ table.data { border-color: #5f6b78; border-collapse: collapse; margin-top: 8px; 
 th { background-color: #262b31; }
 div.sources { margin-top: 12px; }
 ol.sources { margin-top: 4px; }
-p.reviewed { color: #b9c1c9; font-style: italic; }
+p.reviewed { color: #b9c1c9; }
 """
 
 THEMES = {"light": (LIGHT, DEFAULT_CSS), "dark": (DARK, DARK_CSS)}
