@@ -241,11 +241,22 @@ def collect_again_after(window: MainWindow) -> None:
     QTimer.singleShot(COLLECT_AGAIN_MS, window, gc.enable)
 
 
+# Qt's raster engine hands every fill of 96 or more lines (a toolbar's gradient) to a pool of
+# threads and waits for them: for the first paint that started two threads and made ~110
+# context switches, for fills that take less time than the hand-off. With this variable set
+# (read by Qt's qguiapplication.cpp) Qt fills, converts and scales pictures on the calling
+# thread; the guide's pictures are small. A value set by whoever starts the program is kept.
+SERIAL_PAINTING = ("QT_NO_GUI_THREADPOOL", "1")
+
+
 def qt_application() -> QApplication:
     """The QApplication, drawn by the Fusion style, which draws from our palettes the same way
     on every system. A new one is given Fusion on its command line: made by Qt as it starts,
-    that costs nothing, where setStyle() afterwards costs ~6 ms of the first paint."""
+    that costs nothing, where setStyle() afterwards costs ~6 ms of the first paint. Painting
+    stays on the UI thread (SERIAL_PAINTING)."""
     from PySide6.QtWidgets import QApplication
+
+    os.environ.setdefault(*SERIAL_PAINTING)
 
     existing = QApplication.instance()
     if isinstance(existing, QApplication):

@@ -57,6 +57,9 @@ def check(seen: dict[str, Any], qt_made_when_used: tuple[str, ...] = QT_MADE_WHE
     assert early == [], f"imported before the first paint: {early}"
     made = [name for name in qt_made_when_used if name in seen["qt_classes"]]
     assert made == [], f"Qt classes made before the first paint: {made}"
+    # Painting starts no thread: Qt's raster engine would hand big fills (the toolbar's
+    # gradient) to a pool of threads and wait for them (app.SERIAL_PAINTING).
+    assert seen["threads"] in (1, None), f"{seen['threads']} threads at the first paint"
 
 
 def test_the_start_page_paints_without_the_qt_namespace_or_the_parts_made_when_used() -> None:
