@@ -10,8 +10,13 @@ import gc
 # turns it on after its first paint, the other commands as they begin (fieldguide.cli).
 gc.disable()
 try:
+    import sys
+    from pathlib import Path
+
     from fieldguide import qt_code
 
-    qt_code.import_shiboken(qt_code.bundled_cache())
+    # The bundle's resources/ folder (fieldguide.spec), found without fieldguide.paths, which
+    # imports logging: logging's expressions are among those the file keeps.
+    qt_code.import_shiboken(Path(sys._MEIPASS) / "resources" / qt_code.FILE_NAME)
 except Exception:  # PySide6 then starts the usual way, only slower; --self-test says so
     pass  # ("qt_support_code" is not "cached"), and the smoke test fails

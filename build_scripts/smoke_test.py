@@ -174,6 +174,10 @@ def expect_good(
         line.get("qt_support_code") == "cached",
         f"PySide6 did not start on the compiled support code: {line.get('qt_support_code')}",
     )
+    selftest.check(
+        line.get("qt_prepared_late") == [],
+        f"imported before the prepared code was handed over: {line.get('qt_prepared_late')}",
+    )
     if sys.platform.startswith("linux"):  # the bundle keeps the C part of ctypes for this
         selftest.check(
             line.get("kiosk_no_dumps") is True,

@@ -68,6 +68,27 @@ def test_shiboken_starts_on_the_kept_code_and_it_works(cache: Path) -> None:
     assert probe(cache) == ["cached", "0", "True"]
 
 
+def test_logging_and_json_load_on_kept_regular_expressions_too(cache: Path) -> None:
+    import json.scanner
+    import logging
+
+    _code, patterns = qt_code.read_cache(cache)
+    kept = {pattern for pattern, _flags in patterns}
+    assert logging.PercentStyle.validation_pattern.pattern in kept
+    assert json.scanner.NUMBER_RE.pattern in kept
+    # In a fresh interpreter, as in the bundle, where the runtime hook runs first.
+    check = (
+        "import sys\nfrom pathlib import Path\nfrom fieldguide import qt_code\n"
+        "before = {'logging', 'json'} & set(sys.modules)\n"
+        "qt_code.import_shiboken(Path(sys.argv[1]))\n"
+        "print(sorted(before), qt_code.last_status, {'logging', 'json'} <= set(sys.modules))\n"
+    )
+    args = [sys.executable, "-c", check, str(cache)]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]", "cached", "True"]
+
+
 def test_without_a_file_shiboken_compiles_as_always() -> None:
     status, compiled, works = probe(None)
     assert (status, works) == ("compiled", "True")

@@ -159,6 +159,7 @@ def _check_qt(state: dict[str, Any], report: dict[str, Any]) -> None:
     report["qt"] = qVersion()
     # "cached" in a bundle: PySide6 started on the support code compiled at build time
     report["qt_support_code"] = qt_code.last_status
+    report["qt_prepared_late"] = list(qt_code.imported_before)  # [] in a bundle
     # True on Linux when a kiosk can keep crash dumps from holding the page (notrace.py)
     report["kiosk_no_dumps"] = notrace.can_stop_crash_dumps()
     report["platform"] = QApplication.platformName()
