@@ -238,7 +238,9 @@ def collect_again_after(window: MainWindow) -> None:
     from fieldguide.ui.lean import once
 
     once(window.view.painted, lambda: QTimer.singleShot(0, window, gc.enable))
-    QTimer.singleShot(COLLECT_AGAIN_MS, window, gc.enable)
+    # No context object: that overload makes PySide6 build QMetaMethod's enums before the
+    # first paint (~1 M instructions), and gc.enable() is harmless once the window is gone.
+    QTimer.singleShot(COLLECT_AGAIN_MS, gc.enable)
 
 
 # Qt's raster engine hands every fill of 96 or more lines (a toolbar's gradient) to a pool of

@@ -36,7 +36,8 @@ MADE_WHEN_USED = (
 # shortcuts are given after it, and no Python override takes a plain QEvent (PySide6 would
 # make every event class to find its type). A page without pictures needs no QUrl either
 # (links carry their URL type by name; a picture is loaded through loadResource(QUrl)).
-QT_MADE_WHEN_USED = ("QtGui.QKeySequence", "QtGui.QDragEnterEvent")
+# A timer given a context object makes QMetaMethod (see app.collect_again_after).
+QT_MADE_WHEN_USED = ("QtGui.QKeySequence", "QtGui.QDragEnterEvent", "QtCore.QMetaMethod")
 DEEP_PAGE = "withdrawal/how-long-it-lasts"  # under a topic: the line above it has a button
 
 
