@@ -113,7 +113,7 @@ def read_quick_start(
     if handle is None:
         return None
     try:
-        catalog = handle.catalog()
+        catalog = handle.catalog(summaries_later=True)  # the tree shows titles only
         conn = handle.connect()
         try:
             stored = dict(conn.execute("SELECT key, value FROM start_page").fetchall())

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from fieldguide.library.model import Library
 from fieldguide.search import IndexHandle, build_index_file, build_memory_index, load_catalog
@@ -111,3 +114,32 @@ def test_catalog_articles_around_topics_with_no_articles() -> None:
         ("Home", "Start here.", ""),
         ("One", "First.", "t"),
     ]
+
+
+def test_summaries_left_in_the_index_are_read_once_when_first_asked_for(
+    mini_library: Library, mini_index: IndexHandle
+) -> None:
+    eager = mini_index.catalog()
+    lazy = mini_index.catalog(summaries_later=True)
+    assert not lazy.articles.summaries_read
+    slug = "kratom/what-is-kratom"
+    assert lazy.articles.title(slug) == eager.articles[slug].title  # titles need no summary
+    assert slug in lazy.articles and len(lazy.articles) == len(eager.articles)
+    assert not lazy.articles.summaries_read
+    assert lazy.articles[slug] == eager.articles[slug]  # an entry reads them all, once
+    assert lazy.articles.summaries_read
+    assert dict(lazy.articles) == dict(eager.articles)
+    assert eager.articles[slug].summary == mini_library.articles[slug].summary
+
+
+def test_summaries_that_cannot_be_read_are_empty_and_said(caplog: pytest.LogCaptureFixture) -> None:
+    from fieldguide.search.catalog import CatalogArticles, _Chunk
+
+    def unreadable() -> list[str]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    articles = CatalogArticles(["home"], [_Chunk(0, 1, "", "Home", None)], unreadable)
+    assert articles.title("home") == "Home"
+    with caplog.at_level(logging.WARNING):
+        assert articles["home"].summary == ""
+    assert "summaries could not be read" in caplog.text

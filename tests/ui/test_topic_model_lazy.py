@@ -69,3 +69,32 @@ def test_an_article_wins_over_a_topic_of_the_same_name() -> None:
     model = TopicTreeModel(root)
     assert model.index_of("a").data() == "Article a"
     assert model.index_of("a/b").data() == "Article b"
+
+
+def test_a_quick_start_tree_reads_no_summary_until_a_tooltip_shows(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from typing import cast
+
+    from fieldguide import cli
+    from fieldguide.startup import LazyLibrary, open_library
+    from fieldguide.ui.lean import TOOL_TIP_ROLE
+    from tests.library_factory import write_library
+
+    root = write_library(tmp_path / "lib", {})
+    assert cli.main(["index", "build", str(root)]) == 0
+    library, start = open_library(root)
+    assert start is not None  # the quick start: the catalog stands in for the library
+    articles = cast(LazyLibrary, library).quick.catalog.articles
+    model = TopicTreeModel(nodes_from_library(library))
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.expandAll()
+    view.show()
+    qtbot.waitExposed(view)
+    index = model.index_of("withdrawal/how-long")
+    assert index.data() == "How long it lasts"
+    assert not articles.summaries_read  # the rows on show needed titles only
+    assert index.data(TOOL_TIP_ROLE) == articles["withdrawal/how-long"].summary != ""
+    assert articles.summaries_read

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import logging
 import sqlite3
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from fieldguide.library.model import Topic
 from fieldguide.search import schema
+
+log = logging.getLogger(__name__)
 
 
 class CatalogEntry(NamedTuple):
@@ -38,7 +42,10 @@ class _Chunk(NamedTuple):
     size: int  # how many articles it has
     topic: str
     titles: str
-    summaries: str
+    summaries: str | None  # None: not read from the index yet (see CatalogArticles)
+
+
+SummaryReader = Callable[[], list[str]]  # every topic's packed summaries, in the chunks' order
 
 
 class CatalogArticles(Mapping[str, CatalogEntry]):
@@ -46,28 +53,72 @@ class CatalogArticles(Mapping[str, CatalogEntry]):
 
     Titles and summaries stay packed, one string per topic, until an article of that topic is
     asked for: the window's first paint needs a few topics' (the tree's top, the start page's),
-    and splitting all of a 20,000-article library's is a fifth of its start."""
+    and splitting all of a 20,000-article library's is a fifth of its start. Summaries may
+    even stay in the index (`read_summaries`) until an entry is asked for: the tree's rows
+    need only titles (`title()`), and a big library's summaries are megabytes (2 MB, ~560
+    page faults, for 20,000 articles) that its first paint would read for nothing."""
 
-    def __init__(self, slugs: list[str], chunks: list[_Chunk]) -> None:
+    def __init__(
+        self,
+        slugs: list[str],
+        chunks: list[_Chunk],
+        read_summaries: SummaryReader | None = None,
+    ) -> None:
         self._slugs = slugs
         self._chunks = chunks
         self._starts = [chunk.start for chunk in chunks]
-        self._split: dict[int, tuple[list[str], list[str]]] = {}  # chunk -> titles, summaries
+        self._titles: dict[int, list[str]] = {}  # chunk -> its titles, once split
+        self._summaries: dict[int, list[str]] = {}  # chunk -> its summaries, once split
         self._index = dict(zip(slugs, itertools.count()))
+        self._read_summaries = read_summaries
+        self._lock = threading.Lock()  # entries may be asked for from a worker thread too
 
-    def _fields(self, i: int) -> tuple[str, str, str]:
-        """Title, summary and topic of the article at position i."""
-        c = bisect.bisect_right(self._starts, i) - 1
-        chunk = self._chunks[c]
-        split = self._split.get(c)
-        if split is None:
-            split = (_split(chunk.titles, chunk.size), _split(chunk.summaries, chunk.size))
-            self._split[c] = split
-        titles, summaries = split
-        return titles[i - chunk.start], summaries[i - chunk.start], chunk.topic
+    @property
+    def summaries_read(self) -> bool:
+        """False while the summaries are still in the index, not read."""
+        return all(chunk.summaries is not None for chunk in self._chunks)
+
+    def _chunk(self, i: int) -> int:
+        return bisect.bisect_right(self._starts, i) - 1
+
+    def _title(self, i: int) -> str:
+        c = self._chunk(i)
+        titles = self._titles.get(c)
+        if titles is None:
+            chunk = self._chunks[c]
+            titles = self._titles[c] = _split(chunk.titles, chunk.size)
+        return titles[i - self._chunks[c].start]
+
+    def _summary(self, i: int) -> str:
+        c = self._chunk(i)
+        summaries = self._summaries.get(c)
+        if summaries is None:
+            if self._chunks[c].summaries is None:
+                self._fetch_summaries()
+            chunk = self._chunks[c]
+            summaries = self._summaries[c] = _split(chunk.summaries or "", chunk.size)
+        return summaries[i - self._chunks[c].start]
+
+    def _fetch_summaries(self) -> None:
+        """Read every topic's summaries from the index, once (empty if it cannot be read)."""
+        with self._lock:
+            if self.summaries_read:
+                return
+            try:
+                packed = self._read_summaries() if self._read_summaries else []
+            except Exception as exc:  # a shown title is worth more than its tooltip
+                log.warning("The summaries could not be read from the search index: %s", exc)
+                packed = []
+            if len(packed) != len(self._chunks):
+                packed = [""] * len(self._chunks)
+            pairs = zip(self._chunks, packed, strict=True)
+            self._chunks = [chunk._replace(summaries=p) for chunk, p in pairs]
 
     def __getitem__(self, slug: str) -> CatalogEntry:
-        return CatalogEntry(slug, *self._fields(self._index[slug]))
+        i = self._index[slug]
+        return CatalogEntry(
+            slug, self._title(i), self._summary(i), self._chunks[self._chunk(i)].topic
+        )
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._slugs)
@@ -81,7 +132,7 @@ class CatalogArticles(Mapping[str, CatalogEntry]):
     def title(self, slug: str) -> str:
         """The article's title ("" when there is no such article): the tree's fast path."""
         i = self._index.get(slug)
-        return "" if i is None else self._fields(i)[0]
+        return "" if i is None else self._title(i)
 
 
 class Catalog:
@@ -154,17 +205,26 @@ def topic_path(topic: str, titles: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(titles.get("/".join(parts[: i + 1]), parts[i]) for i in range(len(parts)))
 
 
+def read_summaries_of(conn: sqlite3.Connection) -> list[str]:
+    """Every topic's packed article summaries, in the catalog's order."""
+    rows = conn.execute("SELECT article_summaries FROM topics ORDER BY position")
+    return [str(packed or "") for (packed,) in rows]
+
+
 def _split(packed: str, count: int) -> list[str]:
     values = packed.split(schema.UNIT) if packed else []
     return values if len(values) == count else (values + [""] * count)[:count]
 
 
-def load_catalog(conn: sqlite3.Connection) -> Catalog:
-    """Read the catalog from an open index (raises sqlite3.Error when it is no index)."""
+def load_catalog(conn: sqlite3.Connection, read_summaries: SummaryReader | None = None) -> Catalog:
+    """Read the catalog from an open index (raises sqlite3.Error when it is no index). With
+    `read_summaries` the articles' summaries are left in the index until first asked for:
+    that function then reads them (`read_summaries_of(conn)` on another connection)."""
     meta = schema.read_meta(conn)
+    summaries = "NULL" if read_summaries else "article_summaries"
     rows = conn.execute(
         "SELECT slug, parent, title, summary, ord, article_slugs, article_titles, "
-        "article_summaries FROM topics ORDER BY position"
+        f"{summaries} FROM topics ORDER BY position"
     ).fetchall()
     slugs: list[str] = []
     chunks: list[_Chunk] = []
@@ -203,6 +263,6 @@ def load_catalog(conn: sqlite3.Connection) -> Catalog:
         publisher=meta.get("publisher", ""),
         content_hash=meta.get("content_hash", ""),
         topics=make(root_slug),
-        articles=CatalogArticles(slugs, chunks),
+        articles=CatalogArticles(slugs, chunks, read_summaries),
         topic_titles={slug: t[0] for slug, t in info.items()},
     )

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from fieldguide.errors import SearchError
 from fieldguide.library.model import Library
 from fieldguide.search import schema
-from fieldguide.search.catalog import Catalog, load_catalog
+from fieldguide.search.catalog import Catalog, load_catalog, read_summaries_of
 from fieldguide.search.fingerprint import blake2b, library_hash
 
 # Searching and building need rapidfuzz and PyYAML: imported when first used, so that reading
@@ -77,13 +77,21 @@ class IndexHandle:
             raise SearchError("The search index cannot be opened.") from exc
         return conn
 
-    def catalog(self) -> Catalog:
-        """The catalog (topic tree, titles, home article), read through a short connection."""
+    def catalog(self, *, summaries_later: bool = False) -> Catalog:
+        """The catalog (topic tree, titles, home article), read through a short connection;
+        with `summaries_later`, the articles' summaries are read when first asked for."""
         conn = self.connect()
         try:
-            return load_catalog(conn)
+            return load_catalog(conn, self._read_summaries if summaries_later else None)
         except sqlite3.Error as exc:
             raise SearchError("The search index cannot be read.") from exc
+        finally:
+            conn.close()
+
+    def _read_summaries(self) -> list[str]:
+        conn = self.connect()
+        try:
+            return read_summaries_of(conn)
         finally:
             conn.close()
 

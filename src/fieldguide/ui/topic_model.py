@@ -23,13 +23,15 @@ class Node:
     """One row of the tree: a topic or an article. (A plain class: thousands are made for a big
     library, and a dataclass costs ~4 M instructions to define at start-up.)"""
 
-    __slots__ = ("children", "fill", "kind", "parent", "row", "slug", "summary", "title")
+    __slots__ = ("_summary", "children", "fill", "kind", "parent", "row", "slug", "title")
 
-    def __init__(self, slug: str, title: str, kind: str, summary: str = "") -> None:
+    def __init__(
+        self, slug: str, title: str, kind: str, summary: str | Callable[[], str] = ""
+    ) -> None:
         self.slug = slug
         self.title = title
         self.kind = kind  # "topic" or "article"
-        self.summary = summary
+        self._summary = summary  # or what tells it, asked when the tooltip first shows
         self.parent: Node | None = None
         self.children: list[Node] = []
         self.row = 0
@@ -37,6 +39,13 @@ class Node:
 
     def __repr__(self) -> str:
         return f"Node({self.slug!r}, {self.title!r}, {self.kind!r})"
+
+    @property
+    def summary(self) -> str:
+        """The row's tooltip text."""
+        if callable(self._summary):
+            self._summary = self._summary()
+        return self._summary
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -61,9 +70,13 @@ def nodes_from_library(library: Library) -> Node:
 
     def filler(topic: Topic) -> Callable[[Node], None]:
         def fill(target: Node) -> None:
+            articles = library.articles
+            # The catalog of a quick start tells titles without reading summaries (its title();
+            # search/catalog.py); a summary is asked for when its tooltip first shows.
+            title_of = getattr(articles, "title", None) or (lambda slug: articles[slug].title)
             for slug in topic.articles:
-                article = library.articles[slug]
-                target.add(Node(slug, article.title, "article", article.summary))
+                summary = lambda slug=slug: articles[slug].summary  # noqa: E731
+                target.add(Node(slug, title_of(slug), "article", summary))
             for child in topic.children:
                 node = Node(child.slug, child.title, "topic", child.summary)
                 node.fill = filler(child)
