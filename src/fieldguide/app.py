@@ -6,8 +6,6 @@ import argparse
 import gc
 import json
 import logging
-import os
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +14,12 @@ from typing import TYPE_CHECKING
 from fieldguide import notrace, paths
 from fieldguide.config import Config, load_config
 from fieldguide.helpinfo import LocalHelpService
+from fieldguide.qt_start import (
+    collect_again_after,
+    ms_since_process_start,
+    qt_application,
+    set_identity,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -32,8 +36,6 @@ if TYPE_CHECKING:
     from fieldguide.userdata import UserData
 
 log = logging.getLogger(__name__)
-
-DESKTOP_ID = "org.fieldguide.FieldGuide"  # resources/linux/<this>.desktop
 
 
 def library_dir(args: argparse.Namespace) -> Path:
@@ -126,7 +128,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     """Open the reader; with --exit-after-start, quit after the first paint of the start page."""
     from fieldguide import qt_code
 
-    # cli.main turned the garbage collector off for the start: see collect_again_after
+    # cli.main turned the garbage collector off for the start: see qt_start.collect_again_after
     qt_code.import_shiboken(qt_code.bundled_cache())  # before PySide6: see qt_code
     if args.self_test:
         return _self_test(args)
@@ -146,7 +148,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app = qt_application()
     qt_app.setApplicationName("Field Guide")
     qt_app.setOrganizationName("Field Guide")
-    _set_identity(qt_app)
+    set_identity(qt_app)
 
     stored_start: Page | None = None
     if config.libraries or config.start_page:  # the index knows the guide alone, its own home
@@ -195,7 +197,7 @@ def run(args: argparse.Namespace, started: float) -> int:
             line = {
                 "event": "first-paint",
                 "ms_since_main": round(elapsed * 1000, 1),
-                "ms_since_process_start": _ms_since_process_start(),
+                "ms_since_process_start": ms_since_process_start(),
                 "slug": window.current_slug,
                 "problems": _problem_count(library),
                 "kiosk": kiosk is not None,
@@ -221,50 +223,6 @@ def run(args: argparse.Namespace, started: float) -> int:
     qt_app.exec()
     tasks.shutdown()
     return result["exit"]
-
-
-# Should the window not paint (started minimized), collections come back after this anyway.
-COLLECT_AGAIN_MS = 3000
-
-
-def collect_again_after(window: MainWindow) -> None:
-    """Turn Python's cyclic garbage collector back on right after the window's first paint
-    (the next turn of the event loop, once the paint is on the screen). run() turns it off as
-    it starts: building the window makes many objects and frees few, and the collections the
-    start would run (~18 M instructions, 3% of it, walking every new object) find next to
-    nothing. The first collection after it walks them once, after the paint."""
-    from PySide6.QtCore import QTimer
-
-    from fieldguide.ui.lean import once
-
-    once(window.view.painted, lambda: QTimer.singleShot(0, window, gc.enable))
-    # No context object: that overload makes PySide6 build QMetaMethod's enums before the
-    # first paint (~1 M instructions), and gc.enable() is harmless once the window is gone.
-    QTimer.singleShot(COLLECT_AGAIN_MS, gc.enable)
-
-
-# Qt's raster engine hands every fill of 96 or more lines (a toolbar's gradient) to a pool of
-# threads and waits for them: for the first paint that started two threads and made ~110
-# context switches, for fills that take less time than the hand-off. With this variable set
-# (read by Qt's qguiapplication.cpp) Qt fills, converts and scales pictures on the calling
-# thread; the guide's pictures are small. A value set by whoever starts the program is kept.
-SERIAL_PAINTING = ("QT_NO_GUI_THREADPOOL", "1")
-
-
-def qt_application() -> QApplication:
-    """The QApplication, drawn by the Fusion style, which draws from our palettes the same way
-    on every system. A new one is given Fusion on its command line: made by Qt as it starts,
-    that costs nothing, where setStyle() afterwards costs ~6 ms of the first paint. Painting
-    stays on the UI thread (SERIAL_PAINTING)."""
-    from PySide6.QtWidgets import QApplication
-
-    os.environ.setdefault(*SERIAL_PAINTING)
-
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        QApplication.setStyle("Fusion")
-        return existing
-    return QApplication([*sys.argv[:1], "-style", "Fusion"])
 
 
 def start_slug(config: Config, service: LibraryService) -> str:
@@ -363,17 +321,6 @@ def _preload(window: MainWindow) -> None:
     library.preload(done)
 
 
-def _set_identity(qt_app: object) -> None:
-    """The window icon, and the desktop entry's name so that Wayland docks find that icon."""
-    from PySide6.QtGui import QGuiApplication, QIcon
-
-    assert isinstance(qt_app, QGuiApplication)
-    qt_app.setDesktopFileName(DESKTOP_ID)
-    icon = paths.resources_dir() / "icons" / "fieldguide.png"
-    if icon.is_file():
-        qt_app.setWindowIcon(QIcon(str(icon)))
-
-
 def _self_test(args: argparse.Namespace) -> int:
     """--self-test: check library, rendering, search and Qt plugins, print one JSON line."""
     from fieldguide.selftest import run_self_test
@@ -381,14 +328,3 @@ def _self_test(args: argparse.Namespace) -> int:
     gc.enable()  # a long check, with no first paint to hurry
 
     return run_self_test(library_dir(args))
-
-
-def _ms_since_process_start() -> float | None:
-    """Milliseconds since the OS started this process (Linux; None elsewhere)."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        started_s = int(fields[19]) / os.sysconf("SC_CLK_TCK")
-        return round((time.clock_gettime(time.CLOCK_BOOTTIME) - started_s) * 1000, 1)
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None

@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         parser = argparse.ArgumentParser(prog=f"fieldguide {name}", description=description)
         module.add_arguments(parser)
         return int(module.run(parser.parse_args(args_list[1:])))
-    gc.disable()  # the reader's start: on again after its first paint (app.collect_again_after)
+    gc.disable()  # the reader's start: on again after its first paint (qt_start.py)
     try:
         args = quick_reader_args(args_list) or reader_parser().parse_args(args_list)
         from fieldguide import app  # Qt is imported only on this path

@@ -64,13 +64,13 @@ def start(args: list[str]) -> None:
 
 def reading(db: Path) -> None:
     """The window as app.py builds it on saved data (the page last read opens again)."""
-    from fieldguide import app, paths
+    from fieldguide import app, paths, qt_start
     from fieldguide.config import load_config
     from fieldguide.helpinfo import LocalHelpService
     from fieldguide.startup import open_library
     from fieldguide.ui.lean import once
 
-    qt_app = app.qt_application()
+    qt_app = qt_start.qt_application()
     config, _ = load_config(None)
     library, stored = open_library(paths.bundled_library_dir())
     store = app.open_user_data(config, db)

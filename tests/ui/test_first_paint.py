@@ -36,7 +36,7 @@ MADE_WHEN_USED = (
 # shortcuts are given after it, and no Python override takes a plain QEvent (PySide6 would
 # make every event class to find its type). A page without pictures needs no QUrl either
 # (links carry their URL type by name; a picture is loaded through loadResource(QUrl)).
-# A timer given a context object makes QMetaMethod (see app.collect_again_after).
+# A timer given a context object makes QMetaMethod (see qt_start.collect_again_after).
 QT_MADE_WHEN_USED = ("QtGui.QKeySequence", "QtGui.QDragEnterEvent", "QtCore.QMetaMethod")
 DEEP_PAGE = "withdrawal/how-long-it-lasts"  # under a topic: the line above it has a button
 
@@ -59,7 +59,7 @@ def check(seen: dict[str, Any], qt_made_when_used: tuple[str, ...] = QT_MADE_WHE
     made = [name for name in qt_made_when_used if name in seen["qt_classes"]]
     assert made == [], f"Qt classes made before the first paint: {made}"
     # Painting starts no thread: Qt's raster engine would hand big fills (the toolbar's
-    # gradient) to a pool of threads and wait for them (app.SERIAL_PAINTING).
+    # gradient) to a pool of threads and wait for them (qt_start.SERIAL_PAINTING).
     assert seen["threads"] in (1, None), f"{seen['threads']} threads at the first paint"
 
 
