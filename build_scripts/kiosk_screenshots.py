@@ -34,11 +34,11 @@ def shoot(out: Path, width: int, height: int) -> None:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from fieldguide import app, paths
+    from fieldguide import paths
     from fieldguide.config import KioskSettings, hash_pin, load_config
     from fieldguide.helpinfo import HELP_SLUG, LocalHelpService
     from fieldguide.library.loader import load_library
-    from fieldguide.ui import MainWindow
+    from fieldguide.ui import MainWindow, kiosk_setup
 
     qt_app = QApplication(sys.argv[:1])
     QApplication.setStyle("Fusion")  # as app.run does
@@ -46,7 +46,7 @@ def shoot(out: Path, width: int, height: int) -> None:
     config = clinic._replace(kiosk=KioskSettings(enabled=True, pin_hash=hash_pin("1234")))
     service = LocalHelpService(load_library(paths.bundled_library_dir()), config)
     window = MainWindow(service)
-    kiosk = app._kiosk(qt_app, window, config, lambda: window.open(service.home))
+    kiosk = kiosk_setup.lock_window(qt_app, window, config.kiosk, lambda: window.open(service.home))
     kiosk.show()
     window.open(ARTICLE)
     window.tree.expand(window.model.index_of("withdrawal"))

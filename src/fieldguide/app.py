@@ -22,16 +22,11 @@ from fieldguide.qt_start import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QApplication
-
     from fieldguide.library.model import Library, Problem
     from fieldguide.library.service import LibraryService, Page
     from fieldguide.ui import MainWindow
     from fieldguide.ui.file_dialogs import FileDialogs
-    from fieldguide.ui.kiosk import KioskController
     from fieldguide.ui.search_controller import SearchFn
-    from fieldguide.ui.session_reset import SessionReset
     from fieldguide.ui.tasks import TaskRunner
     from fieldguide.userdata import UserData
 
@@ -187,7 +182,11 @@ def run(args: argparse.Namespace, started: float) -> int:
         window.statusBar().showMessage(notice)
     collect_again_after(window)
     go_home = home_page(window, service, start, stored_start)
-    kiosk = _kiosk(qt_app, window, config, go_home) if kiosk_mode else None
+    kiosk = None
+    if kiosk_mode:
+        from fieldguide.ui.kiosk_setup import lock_window
+
+        kiosk = lock_window(qt_app, window, config.kiosk, go_home)
     result = {"exit": 0}
     if args.exit_after_start:
         window.finish_after_paint = False  # the figures are of the start up to the first paint
@@ -233,65 +232,6 @@ def start_slug(config: Config, service: LibraryService) -> str:
     if wanted:
         log.warning("The start page %r in the settings is not in the library.", wanted)
     return ""
-
-
-def kiosk_resets(window: MainWindow) -> SessionReset:
-    """Everything of the window that keeps part of a visitor's session, to wipe on a kiosk reset."""
-    from fieldguide.ui.session_reset import CallReset, SessionReset, TreeReset, ViewReset
-
-    return SessionReset(
-        [
-            TreeReset(window.tree),
-            ViewReset(window.view),
-            CallReset(window.close_find_bar),
-            # Folded: on a kiosk's touch rows the list would push the article off a small screen.
-            CallReset(lambda: window.contents.set_expanded(False)),
-            CallReset(window.statusBar().clearMessage),
-            window.search,  # the box, the results and "did you mean"
-            # The reader's own data: bookmarks, history, position, zoom, theme; then the parts
-            # that show them (the kiosk opens the start page last, as the first history entry).
-            CallReset(window.user.reset),
-            CallReset(window.navigator.reset),
-            CallReset(window.zoom.reset),
-            CallReset(lambda: window.themes.set_choice(window.user.preferences.theme)),
-            CallReset(lambda: window.panels.bookmarks_action.setChecked(False)),
-            CallReset(lambda: window.panels.history_action.setChecked(False)),
-            CallReset(window.banner.dismiss),
-        ]
-    )
-
-
-def kiosk_hidden_actions(window: MainWindow) -> list[QAction]:
-    """The reader's personal tools, which a kiosk leaves out: the star and the two panels."""
-    return [
-        window.star.action,
-        window.panels.bookmarks_action,
-        window.panels.history_action,
-    ]
-
-
-def _kiosk(
-    qt_app: QApplication, window: MainWindow, config: Config, go_home: Callable[[], None]
-) -> KioskController:
-    """Lock the window into kiosk mode (see ui/kiosk.py); each reset ends with `go_home()`."""
-    from fieldguide.ui.kiosk import KioskController
-
-    kiosk = KioskController(
-        window,
-        config.kiosk,
-        go_home=go_home,
-        resets=kiosk_resets(window),
-        print_page=window.handout.print_on_default_printer,
-    )
-    kiosk.install(qt_app)
-    window.zoom.refresh()  # the article follows the kiosk's larger text
-    window.contents.set_expanded(False)  # "On this page" opens with one tap
-    # Bookmarks and history would vanish at every reset: a kiosk does not offer them.
-    for action in kiosk_hidden_actions(window):
-        action.setVisible(False)
-    window.keep_help_in_sight()  # Get help now is wider in the larger text too
-    kiosk.exited.connect(qt_app.quit)
-    return kiosk
 
 
 def _problem_count(library: Library) -> int:

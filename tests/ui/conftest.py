@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from fieldguide.app import kiosk_hidden_actions, kiosk_resets
 from fieldguide.config import KioskSettings, PinAttempts
 from fieldguide.ui import MainWindow
 from fieldguide.ui.kiosk import KioskController
+from fieldguide.ui.kiosk_setup import kiosk_hidden_actions, kiosk_resets
 from fieldguide.ui.session_reset import Resettable
 from tests.ui.kiosk_helpers import SETTINGS, TICK_MS, KioskFactory, new_window
 
@@ -35,7 +35,9 @@ def make_kiosk(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Kio
         window = new_window(tmp_path, qtbot)
         if prepare is not None:
             prepare(window)
-        resets = kiosk_resets(window)  # what app.py wipes, then the test's own parts
+        resets = kiosk_resets(
+            window
+        )  # what a kiosk reset wipes (ui/kiosk_setup.py), then the test's own parts
         for part in parts:
             resets.add(part)
         kiosk = KioskController(

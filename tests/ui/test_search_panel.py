@@ -212,7 +212,7 @@ def test_clearing_the_box_shows_the_topics_again(window: MainWindow, qtbot: QtBo
 
 
 def test_a_kiosk_session_reset_forgets_the_search(window: MainWindow, qtbot: QtBot) -> None:
-    from fieldguide.app import kiosk_resets
+    from fieldguide.ui.kiosk_setup import kiosk_resets
 
     type_(qtbot, window, "kratum")
     assert kiosk_resets(window).reset() == []
