@@ -1,5 +1,5 @@
-"""The main toolbar (big icons with words under them) and the menus, built from the actions
-that the window's parts own."""
+"""The main toolbar (big icons with words under them), the page tools beside Get help now, the
+menus and the toolbars' » buttons, built from the actions that the window's parts own."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
 
+from fieldguide.ui.focus import name_buttons
 from fieldguide.ui.lean import set_by_name
 
 if TYPE_CHECKING:
@@ -50,7 +51,8 @@ def _lists_of_pages_when_needed(w: MainWindow, toolbar: QToolBar, go: QMenu) -> 
 
 
 def build_chrome(w: MainWindow) -> QToolBar:
-    """Add the main toolbar and the Go, Bookmarks and View menus to `w`; returns the toolbar."""
+    """Add the main toolbar, the Go, Bookmarks and View menus, and the page tools beside Get help
+    now to `w`; returns the main toolbar."""
     bookmarks_toggle = w.panels.bookmarks_action
     history_toggle = w.panels.history_action
 
@@ -112,4 +114,30 @@ def build_chrome(w: MainWindow) -> QToolBar:
     toolbar_toggle = toolbar.toggleViewAction()
     toolbar_toggle.setText(w.tr("Toolbar"))
     view.addAction(toolbar_toggle)
+    _add_page_tools(w)
     return toolbar
+
+
+def _add_page_tools(w: MainWindow) -> None:
+    """Print, Save as PDF and (at the far end, in red) Get help now, in one toolbar."""
+    tools = w.get_help.toolbar
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    first = tools.actions()[0]
+    tools.insertActions(first, [w.handout.print_action, w.handout.pdf_action])
+    tools.insertWidget(first, spacer)
+    set_by_name(tools, "toolButtonStyle", "ToolButtonTextOnly")
+    w.addToolBar(tools)
+    name_buttons(tools)
+
+
+def dress_more_buttons(w: MainWindow) -> None:
+    """Qt's » buttons of both toolbars (for the buttons that do not fit): drawn in the theme's
+    colour, big enough to touch, named for screen readers."""
+    for bar in (w.toolbar, w.get_help.toolbar):
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:
+            w.themes.icons.attach_button(more, "more")
+            more.setStyleSheet("padding: 0px;")  # its own: room for the arrows in any style
+            more.setAccessibleName(w.tr("More buttons"))
+            more.setAccessibleDescription(w.tr("The toolbar buttons that do not fit"))

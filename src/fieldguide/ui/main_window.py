@@ -9,9 +9,7 @@ from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QMainWindow,
-    QSizePolicy,
     QSplitter,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -23,14 +21,14 @@ from fieldguide.ui.article_view import ArticleView
 from fieldguide.ui.banner import NoticeBanner
 from fieldguide.ui.bookmark_star import BookmarkStar
 from fieldguide.ui.breadcrumb import Breadcrumb
-from fieldguide.ui.chrome import build_chrome
+from fieldguide.ui.chrome import build_chrome, dress_more_buttons
 from fieldguide.ui.contents_panel import ContentsPanel
 from fieldguide.ui.file_dialogs import FileDialogs
 from fieldguide.ui.find_actions import FindActions
-from fieldguide.ui.focus import name_buttons, show_focus, tab_through_find_bar, tab_through_window
+from fieldguide.ui.focus import show_focus, tab_through_find_bar, tab_through_window
 from fieldguide.ui.handout_printer import HandoutPrinter
 from fieldguide.ui.help_page import GetHelpNow
-from fieldguide.ui.lean import give_keys, once, set_by_name
+from fieldguide.ui.lean import give_keys, once
 from fieldguide.ui.navigation import Navigator
 from fieldguide.ui.panels import ReaderPanels
 from fieldguide.ui.search_panel import SearchPanel
@@ -158,20 +156,13 @@ class MainWindow(QMainWindow):
         self.show_topics_action = QAction(self.tr("Topics"), self, checkable=True, checked=True)
         self.show_topics_action.toggled.connect(self.search.setVisible)
         self.toolbar = build_chrome(self)
-        self._add_page_tools()
         self.user.notice.connect(self.banner.show_message)
         self.session = ReaderSession(self)
 
         self.view.setFocus()  # the keyboard starts in the article
         show_focus(self.view, self.contents, self.toolbar, self.get_help.toolbar)
         self.keep_help_in_sight()
-        for bar in (self.toolbar, self.get_help.toolbar):
-            more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
-            if more is not None:  # Qt's » button: drawn in the theme's colour, big enough to touch
-                self.themes.icons.attach_button(more, "more")
-                more.setStyleSheet("padding: 0px;")  # its own: room for the arrows in any style
-                more.setAccessibleName(self.tr("More buttons"))
-                more.setAccessibleDescription(self.tr("The toolbar buttons that do not fit"))
+        dress_more_buttons(self)
         self.themes.applied.connect(self.keep_help_in_sight)
         self.themes.applied.connect(self.view.refit)  # a theme may change the frame's width
         self.resize(1000, 700)
@@ -258,18 +249,6 @@ class MainWindow(QMainWindow):
         if self._find_bar is not None:
             tab_through_find_bar(self.view, self._find_bar)
         self.panels.build()
-
-    def _add_page_tools(self) -> None:
-        """Print, Save as PDF and (at the far end, in red) Get help now, in one toolbar."""
-        tools = self.get_help.toolbar
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        first = tools.actions()[0]
-        tools.insertActions(first, [self.handout.print_action, self.handout.pdf_action])
-        tools.insertWidget(first, spacer)
-        set_by_name(tools, "toolButtonStyle", "ToolButtonTextOnly")
-        self.addToolBar(tools)
-        name_buttons(tools)
 
     def keep_help_in_sight(self, *_: object) -> None:
         """Get help now is never folded away: on a narrow window the navigation toolbar gives
