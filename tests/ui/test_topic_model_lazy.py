@@ -98,3 +98,24 @@ def test_a_quick_start_tree_reads_no_summary_until_a_tooltip_shows(
     assert not articles.summaries_read  # the rows on show needed titles only
     assert index.data(TOOL_TIP_ROLE) == articles["withdrawal/how-long"].summary != ""
     assert articles.summaries_read
+
+
+def test_once_the_library_is_read_a_tooltip_takes_its_summary_from_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from typing import cast
+
+    from fieldguide import cli
+    from fieldguide.startup import LazyLibrary, open_library
+    from fieldguide.ui.lean import TOOL_TIP_ROLE
+    from tests.library_factory import write_library
+
+    root = write_library(tmp_path / "lib", {})
+    assert cli.main(["index", "build", str(root)]) == 0
+    library, _ = open_library(root)
+    lazy = cast(LazyLibrary, library)
+    model = TopicTreeModel(nodes_from_library(library))
+    index = model.index_of("withdrawal/how-long")  # its row made while the catalog stood in
+    lazy.library()  # then the library is read (after the first paint, preload does it)
+    assert index.data(TOOL_TIP_ROLE) == lazy.articles["withdrawal/how-long"].summary != ""
+    assert not lazy.quick.catalog.articles.summaries_read  # no trip to the index for it

@@ -72,10 +72,11 @@ def nodes_from_library(library: Library) -> Node:
         def fill(target: Node) -> None:
             articles = library.articles
             # The catalog of a quick start tells titles without reading summaries (its title();
-            # search/catalog.py); a summary is asked for when its tooltip first shows.
+            # search/catalog.py); a summary is asked for when its tooltip first shows, of the
+            # library as it is then (read by then, it has them all: no trip to the index).
             title_of = getattr(articles, "title", None) or (lambda slug: articles[slug].title)
             for slug in topic.articles:
-                summary = lambda slug=slug: articles[slug].summary  # noqa: E731
+                summary = lambda slug=slug: library.articles[slug].summary  # noqa: E731
                 target.add(Node(slug, title_of(slug), "article", summary))
             for child in topic.children:
                 node = Node(child.slug, child.title, "topic", child.summary)
