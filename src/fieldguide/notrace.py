@@ -37,6 +37,8 @@ NO_TRACE_ENVIRONMENT: dict[str, str | None] = {
 
 _PR_GET_DUMPABLE = 3
 _PR_SET_DUMPABLE = 4
+# What _prctl() raises when this Python or this copy of the program cannot make the call.
+_PRCTL_FAILURES = (ImportError, OSError, AttributeError, TypeError)
 
 
 def environment_changes(environ: Mapping[str, str]) -> dict[str, str | None]:
@@ -75,7 +77,7 @@ def _no_crash_dumps() -> None:
         try:
             if _prctl(_PR_SET_DUMPABLE, 0) != 0:
                 log.warning("Could not mark the process as not dumpable.")
-        except (ImportError, OSError, AttributeError, TypeError) as exc:
+        except _PRCTL_FAILURES as exc:
             log.warning("Could not mark the process as not dumpable: %s", exc)
 
 
@@ -86,7 +88,7 @@ def can_stop_crash_dumps() -> bool | None:
         return None
     try:
         return _prctl(_PR_GET_DUMPABLE, 0) >= 0
-    except (ImportError, OSError, AttributeError, TypeError):
+    except _PRCTL_FAILURES:
         return False
 
 
